@@ -1,0 +1,205 @@
+//! Calendar dates: typed by officers as `dd/mm/yyyy`, stored in files as ISO `yyyy-mm-dd`.
+//! An impossible date such as `30/02/2019` is refused, never moved to a nearby real day.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serializer};
+
+use crate::problem::ValueProblem;
+
+/// Why a typed date was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("empty")]
+    Empty,
+    /// Not of the form `dd/mm/yyyy`.
+    #[error("format")]
+    Format,
+    /// Well formed but not a day of the calendar; carries the number of days of that month
+    /// when the month itself exists (`30/02/2019`: February 2019 has 28 days).
+    #[error("not a calendar date")]
+    NotACalendarDate { days_in_month: Option<u32> },
+    #[error("year out of range")]
+    YearOutOfRange,
+}
+
+/// Earliest and latest years the workbook accepts in any date.
+pub const MIN_YEAR: i32 = 1990;
+pub const MAX_YEAR: i32 = 2100;
+
+/// Parses `dd/mm/yyyy` (two-digit day and month, four-digit year).
+pub fn parse_vi_date(input: &str) -> Result<NaiveDate, DateError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(DateError::Empty);
+    }
+    let parts: Vec<&str> = s.split('/').collect();
+    let shape_ok = parts.len() == 3
+        && parts[0].len() == 2
+        && parts[1].len() == 2
+        && parts[2].len() == 4
+        && parts
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !shape_ok {
+        return Err(DateError::Format);
+    }
+    let (day, month, year) = match (
+        parts[0].parse::<u32>(),
+        parts[1].parse::<u32>(),
+        parts[2].parse::<i32>(),
+    ) {
+        (Ok(d), Ok(m), Ok(y)) => (d, m, y),
+        _ => return Err(DateError::Format),
+    };
+    from_parts(year, month, day)
+}
+
+fn from_parts(year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        return Err(DateError::YearOutOfRange);
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NotACalendarDate {
+        days_in_month: days_in_month(year, month),
+    })
+}
+
+/// Number of days of a month, or `None` when the month number is not 1–12.
+pub fn days_in_month(year: i32, month: u32) -> Option<u32> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    u32::try_from(next.signed_duration_since(first).num_days()).ok()
+}
+
+/// `dd/mm/yyyy`.
+pub fn format_vi_date(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// `yyyy-mm-dd`.
+pub fn format_iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Parses the file form `yyyy-mm-dd`.
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate, ValueProblem> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let shape_ok = parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !shape_ok {
+        return Err(ValueProblem::BadDate(s.chars().take(40).collect()));
+    }
+    match (
+        parts[0].parse::<i32>(),
+        parts[1].parse::<u32>(),
+        parts[2].parse::<u32>(),
+    ) {
+        (Ok(y), Ok(m), Ok(d)) => from_parts(y, m, d).map_err(|e| match e {
+            DateError::NotACalendarDate { .. } => ValueProblem::ImpossibleDate(s.to_string()),
+            _ => ValueProblem::BadDate(s.to_string()),
+        }),
+        _ => Err(ValueProblem::BadDate(s.to_string())),
+    }
+}
+
+/// Serde adapter: a date as ISO text in files.
+pub mod iso {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_iso_date(*d))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_iso_date(&s).map_err(|p| serde::de::Error::custom(p.code()))
+    }
+}
+
+/// Serde adapter: an optional date as ISO text or `null`.
+pub mod iso_opt {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&format_iso_date(*d)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let s = Option::<String>::deserialize(d)?;
+        match s {
+            None => Ok(None),
+            Some(s) if s.is_empty() => Ok(None),
+            Some(s) => parse_iso_date(&s)
+                .map(Some)
+                .map_err(|p| serde::de::Error::custom(p.code())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_impossible_dates_instead_of_moving_them() {
+        assert_eq!(
+            parse_vi_date("30/02/2019"),
+            Err(DateError::NotACalendarDate {
+                days_in_month: Some(28)
+            })
+        );
+        assert_eq!(
+            parse_vi_date("31/04/2019"),
+            Err(DateError::NotACalendarDate {
+                days_in_month: Some(30)
+            })
+        );
+        assert_eq!(
+            parse_vi_date("15/13/2019"),
+            Err(DateError::NotACalendarDate {
+                days_in_month: None
+            })
+        );
+        assert!(parse_vi_date("29/02/2020").is_ok());
+        assert!(parse_vi_date("29/02/2019").is_err());
+    }
+
+    #[test]
+    fn demands_the_full_shape() {
+        assert_eq!(parse_vi_date("1/2/2019"), Err(DateError::Format));
+        assert_eq!(parse_vi_date("01/02/19"), Err(DateError::Format));
+        assert_eq!(parse_vi_date("01-02-2019"), Err(DateError::Format));
+        assert_eq!(parse_vi_date(""), Err(DateError::Empty));
+        assert_eq!(parse_vi_date("01/02/1800"), Err(DateError::YearOutOfRange));
+        assert_eq!(
+            parse_vi_date(" 06/03/2020 ").map(format_vi_date),
+            Ok("06/03/2020".to_string())
+        );
+    }
+
+    #[test]
+    fn iso_form_for_files() {
+        assert_eq!(
+            parse_iso_date("2019-02-30"),
+            Err(ValueProblem::ImpossibleDate("2019-02-30".into()))
+        );
+        assert!(matches!(
+            parse_iso_date("30/02/2019"),
+            Err(ValueProblem::BadDate(_))
+        ));
+        let d = parse_iso_date("2020-03-06").unwrap();
+        assert_eq!(format_iso_date(d), "2020-03-06");
+        assert_eq!(format_vi_date(d), "06/03/2020");
+    }
+}

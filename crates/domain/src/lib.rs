@@ -1,0 +1,12 @@
+//! The CCHC Workbook domain: plans, targets, progress, evaluation, number and date handling,
+//! and the plan file format. Pure Rust with no browser dependencies, tested natively.
+
+pub mod area;
+pub mod date;
+pub mod evaluation;
+pub mod number;
+pub mod plan;
+pub mod problem;
+pub mod progress;
+pub mod target;
+pub mod unit;
