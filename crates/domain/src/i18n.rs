@@ -1,0 +1,459 @@
+//! The translation table: every text the workbook shows, in Vietnamese and English, side by
+//! side. The `texts!` table makes a missing language a compile error; names of domain values
+//! (areas, levels, statuses, …) are exhaustive `match`es for the same reason.
+
+use crate::area::ReformArea;
+use crate::date::DateError;
+use crate::draft::DraftProblem;
+use crate::editing::{RuleKind, TargetShape};
+use crate::evaluation::{Note, Status};
+use crate::locale::Locale;
+use crate::number::NumberError;
+use crate::scorecard::Scorecard;
+use crate::target::{AboveRange, Period, ValueUnit};
+use crate::unit::UnitLevel;
+
+macro_rules! texts {
+    ($($key:ident => $vi:expr, $en:expr;)*) => {
+        /// A fixed text of the interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Text { $($key,)* }
+        impl Text {
+            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+            pub fn get(self, locale: Locale) -> &'static str {
+                match self { $(Text::$key => locale.pick($vi, $en),)* }
+            }
+        }
+    };
+}
+
+texts! {
+    AppTitle => "Sổ kế hoạch CCHC", "CCHC Workbook";
+    AppTagline => "Kế hoạch cải cách hành chính của đơn vị · lưu trong trình duyệt, dùng được khi không có mạng",
+        "Your unit's administrative-reform plans · kept in this browser, works offline";
+    Language => "Ngôn ngữ", "Language";
+    WorkbookTitle => "Các kế hoạch trong sổ", "Plans in this workbook";
+    WorkbookIntro => "Mọi thay đổi được lưu tự động trong trình duyệt này. Xuất tệp để gửi cấp trên hoặc để sao lưu.",
+        "Every change is saved automatically in this browser. Export a file to send upward or to keep a backup.";
+    NewPlan => "Tạo kế hoạch mới", "New plan";
+    ImportPlan => "Nhập tệp kế hoạch…", "Import plan file…";
+    LoadExample => "Mở kế hoạch mẫu", "Open the example plan";
+    EmptyWorkbook => "Sổ chưa có kế hoạch nào. Hãy tạo kế hoạch mới, nhập tệp kế hoạch nhận được, hoặc mở kế hoạch mẫu để xem cách dùng.",
+        "No plans yet. Create a new plan, import a plan file you received, or open the example plan to see how it works.";
+    ColUnit => "Đơn vị", "Unit";
+    ColYear => "Năm", "Year";
+    ColReference => "Số kế hoạch", "Plan reference";
+    ColResult => "Kết quả", "Result";
+    ColActions => "Thao tác", "Actions";
+    Open => "Mở", "Open";
+    Export => "Xuất tệp", "Export";
+    NewPlanTitle => "Kế hoạch mới", "New plan";
+    UnitName => "Tên đơn vị", "Unit name";
+    UnitNamePlaceholder => "VD: UBND phường Bình Tân", "e.g. People's Committee of Bình Tân ward";
+    UnitLevelLabel => "Cấp đơn vị", "Unit level";
+    Superior => "Đơn vị cấp trên", "Superior unit";
+    SuperiorPlaceholder => "VD: UBND Thành phố Hồ Chí Minh", "e.g. Hồ Chí Minh City People's Committee";
+    Year => "Năm kế hoạch", "Plan year";
+    PlanNumber => "Số, ký hiệu kế hoạch", "Plan number and symbol";
+    PlanNumberPlaceholder => "VD: 01/KH-UBND", "e.g. 01/KH-UBND";
+    IssueDate => "Ngày ban hành", "Issue date";
+    DatePlaceholder => "dd/mm/yyyy", "dd/mm/yyyy";
+    Create => "Tạo kế hoạch", "Create plan";
+    Cancel => "Huỷ", "Cancel";
+    UnitNameRequired => "Hãy nhập tên đơn vị.", "Enter the unit's name.";
+    YearInvalid => "Năm kế hoạch phải là số từ 2000 đến 2100.", "The plan year must be a number from 2000 to 2100.";
+    DistrictAfter2025 => "Cấp quận/huyện không còn từ 01/7/2025: chỉ dùng cho kế hoạch từ năm 2025 trở về trước.",
+        "District level ended on 1 July 2025: use it only for plans of 2025 or earlier.";
+    NumberHint => "Số, ký hiệu thường có dạng 01/KH-UBND hoặc 39/KH-UBND-NV; hãy kiểm tra lại.",
+        "A plan number usually looks like 01/KH-UBND or 39/KH-UBND-NV; please check it.";
+    BackToWorkbook => "← Về sổ kế hoạch", "← Back to the workbook";
+    PlanDetails => "Thông tin kế hoạch", "Plan details";
+    DateNote => "Ghi chú về ngày ban hành", "Note on the issue date";
+    Summary => "Tổng hợp", "Summary";
+    ExportPlan => "Xuất tệp kế hoạch (JSON)", "Export plan file (JSON)";
+    DeletePlan => "Xoá kế hoạch", "Delete plan";
+    ConfirmDeletePlan => "Xoá kế hoạch này khỏi sổ? Nên xuất tệp sao lưu trước: thao tác này không hoàn tác được.",
+        "Delete this plan from the workbook? Export a backup first: this cannot be undone.";
+    ExportBlocked => "Chưa xuất được tệp vì kế hoạch còn chỗ cần sửa:", "The file was not exported because the plan still has problems to fix:";
+    AddTarget => "Thêm chỉ tiêu", "Add target";
+    AreaLabel => "Lĩnh vực cải cách", "Reform area";
+    KindLabel => "Loại chỉ tiêu", "Target kind";
+    NoTargets => "Kế hoạch chưa có chỉ tiêu. Thêm chỉ tiêu đầu tiên ở cuối trang.", "This plan has no targets yet. Add the first one at the bottom of the page.";
+    EditTarget => "Sửa chỉ tiêu", "Edit target";
+    CloseEditor => "Đóng phần sửa", "Close editor";
+    RecordProgress => "Ghi kết quả", "Record progress";
+    HistoryTitle => "Lịch sử kết quả", "Progress history";
+    TargetLabel => "Nội dung chỉ tiêu", "Target wording";
+    TargetLabelPlaceholder => "VD: Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 90%", "e.g. On-time dossier rate above 90%";
+    RuleLabel => "Yêu cầu", "Rule";
+    Threshold => "Ngưỡng", "Threshold";
+    RangeFrom => "Từ", "From";
+    RangeTo => "Đến", "To";
+    PreviousValue => "Giá trị năm trước", "Last year's value";
+    PreviousHint => "Để trống cho đến khi có số liệu công bố.", "Leave empty until the figure is published.";
+    AboveRangeLabel => "Kết quả vượt mức trên", "A result above the range";
+    PeriodLabel => "Mỗi", "Per";
+    UnitLabel => "Đơn vị tính", "Unit";
+    CountNoun => "Đếm bằng (VD: lần, cuộc)", "Counted in (e.g. times)";
+    NumeratorMeaning => "Tử số là số", "Numerator counts";
+    DenominatorMeaning => "Mẫu số là số", "Denominator counts";
+    ByField => "Theo từng lĩnh vực: mọi lĩnh vực đều phải đạt", "Per field: every field must meet it";
+    FieldsTitle => "Các lĩnh vực", "Fields";
+    AddField => "Thêm lĩnh vực", "Add field";
+    NewFieldPlaceholder => "VD: Hộ tịch", "e.g. Civil status";
+    RemoveField => "Bỏ", "Remove";
+    FieldInUse => "Lĩnh vực này đã có số liệu nên không bỏ được.", "This field already has figures and cannot be removed.";
+    BreakdownLocked => "Đã có kết quả ghi nhận nên không bật/tắt được phần theo lĩnh vực.", "Progress is recorded, so the per-field breakdown cannot be switched.";
+    ParentLabel => "Là chỉ tiêu con (trong đó) của", "Sub-target (of which) of";
+    NoParent => "— Không —", "— None —";
+    ShapeLocked => "Đã có kết quả ghi nhận nên không đổi được loại chỉ tiêu.", "Progress is recorded, so the target kind cannot change.";
+    Deadline => "Hạn hoàn thành", "Deadline";
+    DeleteTarget => "Xoá chỉ tiêu", "Delete target";
+    ConfirmDeleteTarget => "Xoá chỉ tiêu này cùng mọi kết quả đã ghi?", "Delete this target and all its recorded progress?";
+    FirstCondition => "Điều kiện 1", "Condition 1";
+    SecondCondition => "Điều kiện 2", "Condition 2";
+    ConditionLabel => "Tên điều kiện", "Condition name";
+    MeasureLabel => "Cách đo", "Measured as";
+    MeasureRatio => "Tỷ lệ (tử số / mẫu số)", "Ratio (numerator / denominator)";
+    MeasureValue => "Giá trị nhập trực tiếp", "Value entered directly";
+    EntryDate => "Ngày số liệu", "Figures as of";
+    Numerator => "Tử số", "Numerator";
+    Denominator => "Mẫu số", "Denominator";
+    Value => "Giá trị", "Value";
+    DoneOn => "Ngày hoàn thành", "Done on";
+    DoneOnHint => "Để trống nếu chưa hoàn thành.", "Leave empty if not done yet.";
+    Evidence => "Văn bản chứng minh", "Proving document";
+    EvidencePlaceholder => "VD: Kế hoạch số 01/KH-UBND", "e.g. Plan 01/KH-UBND";
+    TextEntry => "Nội dung thực hiện", "What was done";
+    Comment => "Ghi chú", "Comment";
+    AddEntry => "Ghi nhận", "Record";
+    Preview => "Xem trước", "Preview";
+    FieldNaHint => "Lĩnh vực không phát sinh hồ sơ: nhập 0 / 0. Để trống nếu chưa có số liệu.",
+        "A field with no dossiers: enter 0 / 0. Leave empty if the figures are not in yet.";
+    NoEntries => "Chưa ghi kết quả nào.", "No progress recorded yet.";
+    DeleteEntry => "Xoá", "Delete";
+    ConfirmDeleteEntry => "Xoá mục kết quả này khỏi lịch sử?", "Delete this entry from the history?";
+    LatestCounts => "Mục có ngày mới nhất được dùng cho thước đo.", "The entry with the latest date drives the gauge.";
+    ResultLabel => "Kết quả", "Result";
+    MarginLabel => "Cách ngưỡng", "Margin";
+    WorstField => "Lĩnh vực thấp nhất", "Weakest field";
+    AsOf => "ngày", "as of";
+    ColDate => "Ngày", "Date";
+    ColFigures => "Số liệu", "Figures";
+    ColComment => "Ghi chú", "Comment";
+    Dismiss => "Đóng", "Dismiss";
+    ExportBackup => "Xuất tệp sao lưu ngay", "Export a backup now";
+    StorageUnavailable => "Trình duyệt không cho phép lưu trữ (có thể do chế độ riêng tư hoặc cài đặt). Thay đổi chỉ còn trong trang này: hãy xuất tệp trước khi đóng.",
+        "This browser does not allow storage (private mode or settings). Changes live only in this page: export a file before closing it.";
+    SubTargetOf => "Chỉ tiêu con của", "Sub-target of";
+    NotGaugedHint => "Chỉ tiêu theo dõi bằng nội dung, không có thước đo.", "Tracked by notes; no gauge.";
+    SwitchToEnglish => "English", "English";
+    SwitchToVietnamese => "Tiếng Việt", "Tiếng Việt";
+    ExampleLoaded => "Đã mở kế hoạch mẫu dựng từ các bài viết năm 2019–2020.", "The example plan built from the 2019–2020 articles is open.";
+    Loading => "Đang tải…", "Loading…";
+    NoFieldsYet => "Chưa có lĩnh vực nào: thêm lĩnh vực để nhập số liệu.", "No fields yet: add fields to enter figures.";
+    InvalidTargetsTitle => "Cần sửa", "To fix";
+    TodayLabel => "Hôm nay", "Today";
+}
+
+pub fn area_name(area: ReformArea, l: Locale) -> &'static str {
+    match area {
+        ReformArea::Direction => l.pick("Công tác chỉ đạo, điều hành", "Direction and management"),
+        ReformArea::Institutions => l.pick("Cải cách thể chế", "Institutions"),
+        ReformArea::Procedures => l.pick("Cải cách thủ tục hành chính", "Administrative procedures"),
+        ReformArea::Apparatus => l.pick("Cải cách tổ chức bộ máy", "Organisation of the apparatus"),
+        ReformArea::CivilService => l.pick("Cải cách chế độ công vụ", "Civil service"),
+        ReformArea::PublicFinance => l.pick("Cải cách tài chính công", "Public finance"),
+        ReformArea::DigitalGovernment => l.pick(
+            "Chính quyền điện tử, chính quyền số",
+            "E-government and digital government",
+        ),
+        ReformArea::Impact => l.pick("Tác động của CCHC", "Impact of the reform"),
+        ReformArea::Other => l.pick("Khác", "Other"),
+    }
+}
+
+pub fn level_name(level: UnitLevel, l: Locale) -> &'static str {
+    match level {
+        UnitLevel::Province => l.pick("Tỉnh / thành phố", "Province / city"),
+        UnitLevel::Commune => l.pick("Xã", "Commune"),
+        UnitLevel::Ward => l.pick("Phường", "Ward"),
+        UnitLevel::SpecialZone => l.pick("Đặc khu", "Special zone"),
+        UnitLevel::Department => l.pick("Sở, ban, ngành", "Department"),
+        UnitLevel::LegacyDistrict => l.pick(
+            "Quận / huyện (trước 01/7/2025)",
+            "District (before 1 July 2025)",
+        ),
+    }
+}
+
+pub fn status_name(status: Status, l: Locale) -> &'static str {
+    match status {
+        Status::Met => l.pick("Đạt", "Met"),
+        Status::NotMet => l.pick("Chưa đạt", "Not met"),
+        Status::NoData => l.pick("Chưa có số liệu", "No data yet"),
+        Status::Waiting => l.pick("Chờ số liệu", "Waiting for the figure"),
+        Status::NotApplicable => l.pick("Không phát sinh", "Not applicable"),
+        Status::NotGauged => l.pick("Theo dõi", "Tracked"),
+        Status::Invalid => l.pick("Số liệu cần sửa", "Figures to fix"),
+    }
+}
+
+/// A symbol that carries the status without colour.
+pub fn status_icon(status: Status) -> &'static str {
+    match status {
+        Status::Met => "✔",
+        Status::NotMet => "✘",
+        Status::NoData => "…",
+        Status::Waiting => "⏳",
+        Status::NotApplicable => "–",
+        Status::NotGauged => "✎",
+        Status::Invalid => "⚠",
+    }
+}
+
+pub fn note_text(note: Note, l: Locale) -> &'static str {
+    match note {
+        Note::Exceeded => l.pick("vượt chỉ tiêu", "exceeded"),
+        Note::OutOfRange => l.pick("vượt mức trên", "above the range"),
+        Note::DoneOnTime => l.pick("hoàn thành đúng hạn", "done on time"),
+        Note::DoneLate => l.pick("hoàn thành trễ hạn", "done late"),
+        Note::Overdue => l.pick("quá hạn, chưa hoàn thành", "overdue"),
+        Note::NotDueYet => l.pick("chưa đến hạn", "not due yet"),
+        Note::WaitingForPrevious => l.pick(
+            "chờ số liệu năm trước được công bố",
+            "waiting for last year's published figure",
+        ),
+        Note::ZeroDenominator => l.pick("không phát sinh hồ sơ", "no items this period"),
+        Note::NumeratorAboveDenominator => l.pick("tử số lớn hơn mẫu số", "numerator above denominator"),
+        Note::ReadingMismatch => l.pick(
+            "số liệu không khớp loại chỉ tiêu",
+            "figures do not match the target kind",
+        ),
+        Note::FieldsMissing => l.pick("chưa đủ số liệu các lĩnh vực", "some fields have no figures yet"),
+    }
+}
+
+pub fn shape_name(shape: TargetShape, l: Locale) -> &'static str {
+    match shape {
+        TargetShape::Ratio => l.pick("Tỷ lệ (tử số / mẫu số)", "Ratio (numerator / denominator)"),
+        TargetShape::Value => l.pick("Giá trị (%, số lượng, ngày, tiền…)", "Value (%, count, days, money…)"),
+        TargetShape::Compound => l.pick("Hai điều kiện cùng đạt", "Two conditions, both required"),
+        TargetShape::Milestone => l.pick("Mốc hoàn thành (có hạn)", "Milestone (with deadline)"),
+        TargetShape::FreeText => l.pick("Theo dõi bằng nội dung (không đo)", "Tracked by notes (no gauge)"),
+    }
+}
+
+pub fn rule_name(rule: RuleKind, l: Locale) -> &'static str {
+    match rule {
+        RuleKind::Above => l.pick("Trên (lớn hơn hẳn)", "Above (strictly greater)"),
+        RuleKind::AtLeast => l.pick("Tối thiểu / ít nhất / từ … trở lên", "At least"),
+        RuleKind::AtMost => l.pick("Tối đa / không quá", "At most"),
+        RuleKind::Below => l.pick("Dưới (nhỏ hơn hẳn)", "Below (strictly less)"),
+        RuleKind::Range => l.pick("Từ … đến …", "From … to …"),
+        RuleKind::ReduceTo => l.pick("Giảm xuống còn … – …", "Reduce to … – …"),
+        RuleKind::AllItems => l.pick("100% (tất cả)", "100% (every item)"),
+        RuleKind::PerPeriod => l.pick("Ít nhất … lần mỗi kỳ", "At least … times per period"),
+        RuleKind::HigherThanPrevious => l.pick("Cao hơn năm trước", "Higher than last year"),
+    }
+}
+
+pub fn above_range_name(a: AboveRange, l: Locale) -> &'static str {
+    match a {
+        AboveRange::MetExceeded => l.pick("vẫn là đạt (vượt chỉ tiêu)", "still met (exceeded)"),
+        AboveRange::OutOfRange => l.pick("là không đạt (vượt trần)", "not met (out of range)"),
+    }
+}
+
+pub fn period_label(p: Period, l: Locale) -> &'static str {
+    crate::describe::period_name(p, l)
+}
+
+/// Names of the value units the editor offers (the count's noun is edited separately).
+pub fn value_unit_name(u: &ValueUnit, l: Locale) -> &'static str {
+    match u {
+        ValueUnit::Percent => l.pick("Phần trăm (%)", "Percent (%)"),
+        ValueUnit::Count { .. } => l.pick("Số lượng", "Count"),
+        ValueUnit::Days => l.pick("Ngày làm việc", "Working days"),
+        ValueUnit::Hours => l.pick("Giờ làm việc", "Working hours"),
+        ValueUnit::Money => l.pick("Tiền (đồng)", "Money (đồng)"),
+        ValueUnit::Points => l.pick("Điểm", "Points"),
+    }
+}
+
+pub fn number_error(e: &NumberError, l: Locale) -> &'static str {
+    match e {
+        NumberError::Empty => l.pick("Hãy nhập một số.", "Enter a number."),
+        NumberError::NotANumber => l.pick("Đây không phải là số.", "This is not a number."),
+        NumberError::AmbiguousGrouping => l.pick(
+            "Dấu chấm ngăn cách hàng nghìn (9.156), dấu phẩy là dấu thập phân (99,8).",
+            "Use a dot between thousands (9.156) and a comma for decimals (99,8).",
+        ),
+        NumberError::TooManyDecimals => l.pick("Tối đa 4 chữ số sau dấu phẩy.", "At most 4 decimals."),
+        NumberError::TooLarge => l.pick("Số quá lớn.", "The number is too large."),
+        NumberError::Negative => l.pick("Số lượng không được âm.", "A count cannot be negative."),
+        NumberError::NotWhole => l.pick("Số lượng phải là số nguyên.", "A count must be a whole number."),
+    }
+}
+
+/// Why a typed date was refused, naming the date.
+pub fn date_error(e: &DateError, input: &str, l: Locale) -> String {
+    let input = input.trim();
+    match e {
+        DateError::Empty => l.pick("Hãy nhập ngày (dd/mm/yyyy).", "Enter a date (dd/mm/yyyy).").into(),
+        DateError::Format => l
+            .pick(
+                "Hãy nhập ngày theo dạng dd/mm/yyyy, ví dụ 06/03/2020.",
+                "Enter the date as dd/mm/yyyy, e.g. 06/03/2020.",
+            )
+            .into(),
+        DateError::NotACalendarDate {
+            days_in_month: Some(days),
+        } => {
+            let month_year = input.get(3..).unwrap_or("");
+            l.pick(
+                format!("Ngày {input} không có thật: tháng {month_year} chỉ có {days} ngày."),
+                format!("{input} is not a real date: {month_year} has only {days} days."),
+            )
+        }
+        DateError::NotACalendarDate { days_in_month: None } => l.pick(
+            format!("Ngày {input} không có thật: tháng phải từ 01 đến 12."),
+            format!("{input} is not a real date: the month must be 01 to 12."),
+        ),
+        DateError::YearOutOfRange => l
+            .pick("Năm phải từ 1990 đến 2100.", "The year must be 1990 to 2100.")
+            .into(),
+    }
+}
+
+pub fn draft_problem(p: &DraftProblem, input: &str, l: Locale) -> String {
+    match p {
+        DraftProblem::Number(e) => number_error(e, l).into(),
+        DraftProblem::Date(e) => date_error(e, input, l),
+        DraftProblem::NumeratorAboveDenominator => l
+            .pick(
+                "Tử số không được lớn hơn mẫu số.",
+                "The numerator cannot exceed the denominator.",
+            )
+            .into(),
+        DraftProblem::NoFieldFilled => l
+            .pick(
+                "Hãy nhập số liệu cho ít nhất một lĩnh vực.",
+                "Enter figures for at least one field.",
+            )
+            .into(),
+    }
+}
+
+/// `8/9 chỉ tiêu đạt`.
+pub fn scorecard_headline(c: &Scorecard, l: Locale) -> String {
+    l.pick(
+        format!("{}/{} chỉ tiêu đạt", c.met, c.gauged()),
+        format!("{}/{} targets met", c.met, c.gauged()),
+    )
+}
+
+/// `1 chưa đạt · 2 chưa có kết quả · 1 theo dõi`, leaving out zero counts.
+pub fn scorecard_details(c: &Scorecard, l: Locale) -> String {
+    let mut parts = Vec::new();
+    if c.not_met > 0 {
+        parts.push(l.pick(format!("{} chưa đạt", c.not_met), format!("{} not met", c.not_met)));
+    }
+    if c.pending > 0 {
+        parts.push(l.pick(
+            format!("{} chưa có kết quả", c.pending),
+            format!("{} without result yet", c.pending),
+        ));
+    }
+    if c.not_gauged > 0 {
+        parts.push(l.pick(
+            format!("{} theo dõi không đo", c.not_gauged),
+            format!("{} tracked without gauge", c.not_gauged),
+        ));
+    }
+    parts.join(" · ")
+}
+
+pub fn imported_message(file: &str, unit: &str, year: i32, alongside: bool, l: Locale) -> String {
+    let base = l.pick(
+        format!("Đã nhập tệp «{file}»: kế hoạch của {unit}, năm {year}."),
+        format!("Imported «{file}»: plan of {unit}, {year}."),
+    );
+    if alongside {
+        format!(
+            "{base} {}",
+            l.pick(
+                "Sổ đã có kế hoạch này; bản nhập được thêm thành kế hoạch riêng, không ghi đè bản đang có.",
+                "This plan was already held; the import was added as a separate plan and overwrote nothing.",
+            )
+        )
+    } else {
+        base
+    }
+}
+
+pub fn import_failed_message(file: &str, reason: &str, l: Locale) -> String {
+    l.pick(
+        format!("Không nhập được tệp «{file}». {reason} Sổ kế hoạch vẫn giữ nguyên."),
+        format!("Could not import «{file}». {reason} The workbook is unchanged."),
+    )
+}
+
+pub fn exported_message(file: &str, l: Locale) -> String {
+    l.pick(
+        format!("Đã xuất tệp «{file}» (trong thư mục tải về của trình duyệt)."),
+        format!("Exported «{file}» (in the browser's downloads folder)."),
+    )
+}
+
+pub fn storage_failed_message(reason: &str, l: Locale) -> String {
+    l.pick(
+        format!("Không lưu được thay đổi vào trình duyệt ({reason}). Thay đổi vẫn còn trong trang này nhưng sẽ mất khi đóng trang: hãy xuất tệp sao lưu ngay."),
+        format!("Changes could not be saved in the browser ({reason}). They are still in this page but will be lost when it closes: export a backup now."),
+    )
+}
+
+pub fn unreadable_message(count: usize, l: Locale) -> String {
+    l.pick(
+        format!("{count} mục lưu trong trình duyệt không đọc được (có thể do phiên bản mới hơn ghi). Các mục này được giữ nguyên, không bị xoá."),
+        format!("{count} stored item(s) could not be read (perhaps written by a newer version). They are kept as they are, not deleted."),
+    )
+}
+
+pub fn history_count(n: usize, l: Locale) -> String {
+    l.pick(format!("Lịch sử ({n})"), format!("History ({n})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for t in Text::ALL {
+            let (vi, en) = (t.get(Locale::Vi), t.get(Locale::En));
+            assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn impossible_date_message_names_the_month() {
+        let e = crate::date::parse_vi_date("30/02/2019").unwrap_err();
+        assert_eq!(
+            date_error(&e, "30/02/2019", Locale::Vi),
+            "Ngày 30/02/2019 không có thật: tháng 02/2019 chỉ có 28 ngày."
+        );
+    }
+
+    #[test]
+    fn scorecard_words() {
+        let c = Scorecard {
+            met: 8,
+            not_met: 1,
+            pending: 0,
+            not_gauged: 0,
+        };
+        assert_eq!(scorecard_headline(&c, Locale::Vi), "8/9 chỉ tiêu đạt");
+        assert_eq!(scorecard_details(&c, Locale::En), "1 not met");
+    }
+}
