@@ -8,7 +8,7 @@ use crate::plan::Plan;
 use crate::target::Target;
 
 /// Counts of targets by verdict. Free-text targets are tracked but not counted as gauged.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Scorecard {
     pub met: usize,
     pub not_met: usize,

@@ -1,0 +1,121 @@
+//! The root component: loads the workbook from storage, provides the shared state, keeps it
+//! saved, and shows the current screen.
+
+use cchc_domain::locale::Locale;
+use cchc_domain::workbook::Workbook;
+use leptos::prelude::*;
+
+use crate::components::header::Header;
+use crate::components::notices::NoticeArea;
+use crate::components::plan_page::PlanPage;
+use crate::components::workbook_page::WorkbookPage;
+use crate::state::{
+    persist_workbook, Book, Lang, Nav, NoticeKind, Notices, SaveHealth, Screen, Today,
+};
+use crate::{browser, storage};
+
+/// Keys of stored entries that could not be read; their plan ids are never reused.
+#[derive(Clone)]
+pub struct Unreadable(pub StoredValue<Vec<String>>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    let locale = storage::load_locale()
+        .unwrap_or_else(|| Locale::from_browser_tag(&browser::browser_language()));
+    let lang = Lang(RwSignal::new(locale));
+    let notices = Notices(RwSignal::new(Vec::new()));
+    let health = SaveHealth(RwSignal::new(None));
+
+    let (workbook, unreadable) = match storage::load_plans() {
+        Ok(loaded) => (
+            Workbook {
+                plans: loaded.plans,
+            },
+            loaded.unreadable,
+        ),
+        Err(failure) => {
+            health.0.set(Some(failure));
+            (Workbook::default(), Vec::new())
+        }
+    };
+    if !unreadable.is_empty() {
+        notices.push(
+            NoticeKind::Error,
+            cchc_domain::i18n::unreadable_message(unreadable.len(), locale),
+            unreadable
+                .iter()
+                .map(|u| format!("{}: {}", u.key, u.reason))
+                .collect(),
+        );
+    }
+    let book = Book(RwSignal::new(workbook.clone()));
+    persist_workbook(book, health, &workbook);
+
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let mut screen = Screen::from_hash(&hash);
+    if let Screen::Plan(id) = &screen {
+        if !workbook.contains(id) {
+            screen = Screen::Workbook;
+        }
+    }
+    let nav = Nav(RwSignal::new(screen));
+
+    provide_context(book);
+    provide_context(lang);
+    provide_context(nav);
+    provide_context(notices);
+    provide_context(health);
+    provide_context(Today(browser::today()));
+    provide_context(Unreadable(StoredValue::new(
+        unreadable.into_iter().map(|u| u.key).collect(),
+    )));
+
+    // The language: remembered, and set on <html lang> for screen readers and hyphenation.
+    Effect::new(move |_| {
+        let l = lang.get();
+        let _ = storage::save_locale(l);
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", l.tag());
+        }
+    });
+    // The screen is mirrored in the location hash so that a reload stays on it.
+    Effect::new(move |_| {
+        let hash = nav.0.get().to_hash();
+        if let Some(w) = web_sys::window() {
+            let current = w.location().hash().unwrap_or_default();
+            if current != hash {
+                let url = if hash.is_empty() {
+                    w.location().pathname().unwrap_or_default()
+                } else {
+                    hash
+                };
+                if let Ok(history) = w.history() {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&url),
+                    );
+                }
+            }
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+
+    view! {
+        <div class="app" data-testid="app-ready">
+            <Header />
+            <NoticeArea />
+            <main class="main">
+                {move || match nav.0.get() {
+                    Screen::Workbook => view! { <WorkbookPage /> }.into_any(),
+                    Screen::Plan(id) => view! { <PlanPage id=id /> }.into_any(),
+                }}
+            </main>
+        </div>
+    }
+}

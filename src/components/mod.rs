@@ -1,0 +1,19 @@
+//! The interface, one component per file. Components read the domain and write user input
+//! back through the context newtypes of [`crate::state`]; they hold no domain rules.
+
+pub mod app;
+pub mod export;
+pub mod gauge;
+pub mod header;
+pub mod history;
+pub mod import;
+pub mod new_plan;
+pub mod notices;
+pub mod plan_details;
+pub mod plan_page;
+pub mod progress_form;
+pub mod status;
+pub mod summary;
+pub mod target_card;
+pub mod target_editor;
+pub mod workbook_page;

@@ -1,0 +1,231 @@
+//! The form that creates a plan: unit, level, superior unit, year, and the plan's document
+//! number and issue date. An impossible date is refused with a message, never corrected.
+
+use cchc_domain::date::{parse_vi_date, DateError};
+use cchc_domain::i18n::{date_error, level_name, Text};
+use cchc_domain::plan::{
+    looks_like_document_number, Plan, PlanId, PlanReference, MAX_PLAN_YEAR, MIN_PLAN_YEAR,
+};
+use cchc_domain::unit::{Unit, UnitLevel};
+use chrono::Datelike;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::state::{Book, Lang, Nav, Screen, Today};
+
+/// What is wrong with the form, field by field.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct FormErrors {
+    unit: Option<Text>,
+    year: Option<Text>,
+    level: Option<Text>,
+    date: Option<(DateError, String)>,
+}
+
+impl FormErrors {
+    fn any(&self) -> bool {
+        self.unit.is_some() || self.year.is_some() || self.level.is_some() || self.date.is_some()
+    }
+}
+
+#[component]
+pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let book = expect_context::<Book>();
+    let nav = expect_context::<Nav>();
+    let today = expect_context::<Today>().0;
+
+    let unit = RwSignal::new(String::new());
+    let level = RwSignal::new(UnitLevel::Ward);
+    let superior = RwSignal::new(String::new());
+    let year = RwSignal::new(today.year().to_string());
+    let number = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+    let submitted = RwSignal::new(false);
+
+    let check = move || {
+        let mut e = FormErrors::default();
+        if unit.get().trim().is_empty() {
+            e.unit = Some(Text::UnitNameRequired);
+        }
+        let y = year.get().trim().parse::<i32>().ok();
+        match y {
+            Some(y) if (MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(&y) => {
+                if !level.get().exists_in(y) {
+                    e.level = Some(Text::DistrictAfter2025);
+                }
+            }
+            _ => e.year = Some(Text::YearInvalid),
+        }
+        let d = date.get();
+        if !d.trim().is_empty() {
+            if let Err(err) = parse_vi_date(&d) {
+                e.date = Some((err, d));
+            }
+        }
+        e
+    };
+    // Once the user has tried to submit, errors follow their typing.
+    Effect::new(move |_| {
+        let e = check();
+        if submitted.get() {
+            errors.set(e);
+        }
+    });
+    // Date problems are shown as soon as a full date has been typed.
+    let date_message = move || {
+        let d = date.get();
+        let show = submitted.get() || d.trim().len() >= 10;
+        if !show || d.trim().is_empty() {
+            return None;
+        }
+        parse_vi_date(&d)
+            .err()
+            .map(|err| date_error(&err, &d, lang.get()))
+    };
+    let number_hint = move || {
+        let n = number.get();
+        (!n.trim().is_empty() && !looks_like_document_number(n.trim()))
+            .then(|| lang.t(Text::NumberHint))
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submitted.set(true);
+        let e = check();
+        errors.set(e.clone());
+        if e.any() {
+            return;
+        }
+        let issued_on = parse_vi_date(&date.get_untracked()).ok();
+        let plan = Plan {
+            id: PlanId(browser::fresh_id("plan")),
+            unit: Unit {
+                name: unit.get_untracked().trim().to_string(),
+                level: level.get_untracked(),
+                superior: superior.get_untracked().trim().to_string(),
+            },
+            year: year.get_untracked().trim().parse().unwrap_or(today.year()),
+            reference: PlanReference {
+                number: number.get_untracked().trim().to_string(),
+                issued_on,
+                date_note: String::new(),
+            },
+            targets: Vec::new(),
+        };
+        let mut new_id = None;
+        book.0.update(|w| {
+            let out = w.add(plan, || PlanId(browser::fresh_id("plan")));
+            new_id = Some(out.id().clone());
+        });
+        if let Some(id) = new_id {
+            nav.0.set(Screen::Plan(id));
+        }
+        on_close.run(());
+    };
+
+    view! {
+        <form class="card form new-plan" on:submit=submit novalidate data-testid="new-plan-form">
+            <h2 class="card-title">{move || lang.t(Text::NewPlanTitle)}</h2>
+            <div class="form-grid">
+                <label class="field field-wide">
+                    <span class="field-label">{move || lang.t(Text::UnitName)}</span>
+                    <input
+                        type="text"
+                        data-testid="new-plan-unit"
+                        placeholder=move || lang.t(Text::UnitNamePlaceholder)
+                        prop:value=move || unit.get()
+                        on:input:target=move |ev| unit.set(ev.target().value())
+                        aria-invalid=move || errors.get().unit.is_some().to_string()
+                    />
+                    {move || errors.get().unit.map(|t| view! { <span class="field-error" role="alert">{lang.t(t)}</span> })}
+                </label>
+                <label class="field">
+                    <span class="field-label">{move || lang.t(Text::UnitLevelLabel)}</span>
+                    <select
+                        data-testid="new-plan-level"
+                        on:change:target=move |ev| {
+                            if let Some(l) = UnitLevel::from_str_opt(&ev.target().value()) {
+                                level.set(l);
+                            }
+                        }
+                    >
+                        {move || {
+                            UnitLevel::ALL
+                                .into_iter()
+                                .map(|l| {
+                                    view! {
+                                        <option value=l.as_str() selected=move || level.get() == l>
+                                            {level_name(l, lang.get())}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                    {move || errors.get().level.map(|t| view! { <span class="field-error" role="alert">{lang.t(t)}</span> })}
+                </label>
+                <label class="field field-wide">
+                    <span class="field-label">{move || lang.t(Text::Superior)}</span>
+                    <input
+                        type="text"
+                        data-testid="new-plan-superior"
+                        placeholder=move || lang.t(Text::SuperiorPlaceholder)
+                        prop:value=move || superior.get()
+                        on:input:target=move |ev| superior.set(ev.target().value())
+                    />
+                </label>
+                <label class="field">
+                    <span class="field-label">{move || lang.t(Text::Year)}</span>
+                    <input
+                        type="text"
+                        inputmode="numeric"
+                        data-testid="new-plan-year"
+                        prop:value=move || year.get()
+                        on:input:target=move |ev| year.set(ev.target().value())
+                    />
+                    {move || errors.get().year.map(|t| view! { <span class="field-error" role="alert">{lang.t(t)}</span> })}
+                </label>
+                <label class="field">
+                    <span class="field-label">{move || lang.t(Text::PlanNumber)}</span>
+                    <input
+                        type="text"
+                        data-testid="new-plan-number"
+                        placeholder=move || lang.t(Text::PlanNumberPlaceholder)
+                        prop:value=move || number.get()
+                        on:input:target=move |ev| number.set(ev.target().value())
+                    />
+                    {move || number_hint().map(|t| view! { <span class="field-hint">{t}</span> })}
+                </label>
+                <label class="field">
+                    <span class="field-label">{move || lang.t(Text::IssueDate)}</span>
+                    <input
+                        type="text"
+                        inputmode="numeric"
+                        data-testid="new-plan-date"
+                        placeholder=move || lang.t(Text::DatePlaceholder)
+                        prop:value=move || date.get()
+                        on:input:target=move |ev| date.set(ev.target().value())
+                    />
+                    {move || {
+                        date_message()
+                            .map(|m| {
+                                view! {
+                                    <span class="field-error" role="alert" data-testid="new-plan-date-error">{m}</span>
+                                }
+                            })
+                    }}
+                </label>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="btn btn-primary" data-testid="new-plan-submit">
+                    {move || lang.t(Text::Create)}
+                </button>
+                <button type="button" class="btn btn-quiet" on:click=move |_| on_close.run(())>
+                    {move || lang.t(Text::Cancel)}
+                </button>
+            </div>
+        </form>
+    }
+}

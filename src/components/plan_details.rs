@@ -1,0 +1,124 @@
+//! The plan's details, editable in place: unit, level, superior unit, year, document number
+//! and issue date. Text is written to the plan as it is typed; a year or date that is not
+//! valid is shown with its problem and not written.
+
+use cchc_domain::date::{format_vi_date, parse_vi_date};
+use cchc_domain::i18n::{date_error, level_name, Text};
+use cchc_domain::plan::{looks_like_document_number, PlanId, MAX_PLAN_YEAR, MIN_PLAN_YEAR};
+use cchc_domain::unit::UnitLevel;
+use leptos::prelude::*;
+
+use crate::state::{Book, Lang};
+
+#[component]
+pub fn PlanDetails(id: PlanId) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let book = expect_context::<Book>();
+    let pid = StoredValue::new(id);
+    let plan = move || book.0.with(|w| w.plan(&pid.get_value()).cloned());
+    let initial = plan();
+    let year_text = RwSignal::new(initial.as_ref().map(|p| p.year.to_string()).unwrap_or_default());
+    let date_text = RwSignal::new(
+        initial
+            .as_ref()
+            .and_then(|p| p.reference.issued_on)
+            .map(format_vi_date)
+            .unwrap_or_default(),
+    );
+    let level = Memo::new(move |_| plan().map(|p| p.unit.level).unwrap_or(UnitLevel::Ward));
+    let year_ok = move || {
+        year_text
+            .get()
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(y))
+    };
+    let date_problem = move || {
+        let d = date_text.get();
+        if d.trim().is_empty() {
+            return None;
+        }
+        parse_vi_date(&d).err().map(|e| date_error(&e, &d, lang.get()))
+    };
+    let update = move |f: Box<dyn FnOnce(&mut cchc_domain::plan::Plan)>| {
+        book.update_plan(&pid.get_value(), f);
+    };
+    let date_note = move || plan().map(|p| p.reference.date_note).unwrap_or_default();
+
+    view! {
+        <section class="card details" data-testid="plan-details">
+            <h2 class="card-title">{move || lang.t(Text::PlanDetails)}</h2>
+            <div class="form-grid">
+                <label class="field field-wide">
+                    <span class="field-label">{move || lang.t(Text::UnitName)}</span>
+                    <input type="text" data-testid="plan-unit"
+                        prop:value=move || plan().map(|p| p.unit.name).unwrap_or_default()
+                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.name = v)); } />
+                </label>
+                <label class="field">
+                    <span class="field-label">{move || lang.t(Text::UnitLevelLabel)}</span>
+                    <select data-testid="plan-level" on:change:target=move |ev| {
+                        if let Some(l) = UnitLevel::from_str_opt(&ev.target().value()) { update(Box::new(move |p| p.unit.level = l)); }
+                    }>
+                        {move || UnitLevel::ALL.into_iter().map(|l| view! {
+                            <option value=l.as_str() selected=move || level.get() == l>{level_name(l, lang.get())}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="field field-wide">
+                    <span class="field-label">{move || lang.t(Text::Superior)}</span>
+                    <input type="text" data-testid="plan-superior"
+                        prop:value=move || plan().map(|p| p.unit.superior).unwrap_or_default()
+                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.superior = v)); } />
+                </label>
+                <label class="field">
+                    <span class="field-label">{move || lang.t(Text::Year)}</span>
+                    <input type="text" inputmode="numeric" data-testid="plan-year"
+                        prop:value=move || year_text.get()
+                        on:input:target=move |ev| {
+                            year_text.set(ev.target().value());
+                            if let Some(y) = year_ok() { update(Box::new(move |p| p.year = y)); }
+                        } />
+                    {move || year_ok().is_none().then(|| view! { <span class="field-error" role="alert">{lang.t(Text::YearInvalid)}</span> })}
+                </label>
+                <label class="field">
+                    <span class="field-label">{move || lang.t(Text::PlanNumber)}</span>
+                    <input type="text" data-testid="plan-number"
+                        placeholder=move || lang.t(Text::PlanNumberPlaceholder)
+                        prop:value=move || plan().map(|p| p.reference.number).unwrap_or_default()
+                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.reference.number = v)); } />
+                    {move || {
+                        let n = plan().map(|p| p.reference.number).unwrap_or_default();
+                        (!n.trim().is_empty() && !looks_like_document_number(n.trim()))
+                            .then(|| view! { <span class="field-hint">{lang.t(Text::NumberHint)}</span> })
+                    }}
+                </label>
+                <label class="field">
+                    <span class="field-label">{move || lang.t(Text::IssueDate)}</span>
+                    <input type="text" inputmode="numeric" data-testid="plan-date"
+                        placeholder=move || lang.t(Text::DatePlaceholder)
+                        prop:value=move || date_text.get()
+                        on:input:target=move |ev| {
+                            let v = ev.target().value();
+                            date_text.set(v.clone());
+                            if v.trim().is_empty() {
+                                update(Box::new(|p| p.reference.issued_on = None));
+                            } else if let Ok(d) = parse_vi_date(&v) {
+                                update(Box::new(move |p| p.reference.issued_on = Some(d)));
+                            }
+                        } />
+                    {move || date_problem().map(|m| view! { <span class="field-error" role="alert" data-testid="plan-date-error">{m}</span> })}
+                </label>
+            </div>
+            {move || {
+                let note = date_note();
+                (!note.is_empty()).then(|| view! {
+                    <p class="date-note" data-testid="date-note">
+                        <strong>{lang.t(Text::DateNote)} ": "</strong>{note}
+                    </p>
+                })
+            }}
+        </section>
+    }
+}

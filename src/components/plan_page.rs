@@ -1,0 +1,181 @@
+//! One plan: its details, its scorecard, its targets grouped by reform area, and the actions
+//! on the whole plan (export, delete).
+
+use cchc_domain::area::ReformArea;
+use cchc_domain::editing::{new_target, TargetShape};
+use cchc_domain::i18n::{area_name, scorecard_headline, shape_name, Text};
+use cchc_domain::plan::PlanId;
+use cchc_domain::scorecard::Scorecard;
+use cchc_domain::target::TargetId;
+use cchc_domain::validate::validate_plan;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::export::Exporter;
+use crate::components::plan_details::PlanDetails;
+use crate::components::summary::PlanSummary;
+use crate::components::target_card::TargetCard;
+use crate::state::{Book, Lang, Nav, Screen, Today};
+
+/// The target most recently added, whose editor opens by itself.
+#[derive(Clone, Copy)]
+pub struct JustAdded(pub RwSignal<Option<TargetId>>);
+
+#[component]
+pub fn PlanPage(id: PlanId) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let book = expect_context::<Book>();
+    let nav = expect_context::<Nav>();
+    let today = expect_context::<Today>().0;
+    let exporter = Exporter::from_context();
+    let just_added = JustAdded(RwSignal::new(None));
+    provide_context(just_added);
+
+    let pid = StoredValue::new(id.clone());
+    let exists = Memo::new(move |_| book.0.with(|w| w.contains(&pid.get_value())));
+    let title = Memo::new(move |_| {
+        book.0
+            .with(|w| w.plan(&pid.get_value()).map(|p| (p.unit.name.clone(), p.year)))
+            .unwrap_or_default()
+    });
+    // Areas in use, each with its target ids in plan order.
+    let groups = Memo::new(move |_| {
+        book.0.with(|w| {
+            w.plan(&pid.get_value())
+                .map(|p| {
+                    p.areas_used()
+                        .into_iter()
+                        .map(|a| {
+                            let ids: Vec<TargetId> = p.targets_in(a).map(|t| t.id.clone()).collect();
+                            let card = Scorecard::of(p.targets_in(a), today);
+                            (a, ids, card)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let problems = Memo::new(move |_| {
+        let l = lang.get();
+        book.0.with(|w| {
+            w.plan(&pid.get_value())
+                .map(|p| validate_plan(p).iter().map(|pr| pr.message(l)).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+
+    let delete = move |_| {
+        if browser::confirm(lang.t(Text::ConfirmDeletePlan)) {
+            let id = pid.get_value();
+            nav.0.set(Screen::Workbook);
+            book.0.update(|w| {
+                w.remove(&id);
+            });
+        }
+    };
+
+    let new_area = RwSignal::new(ReformArea::Procedures);
+    let new_shape = RwSignal::new(TargetShape::Ratio);
+    let add_target = move |_| {
+        let tid = TargetId(browser::fresh_id("t"));
+        let target = new_target(tid.clone(), new_area.get_untracked(), new_shape.get_untracked());
+        book.update_plan(&pid.get_value(), |p| p.targets.push(target));
+        just_added.0.set(Some(tid));
+    };
+
+    view! {
+        <Show
+            when=move || exists.get()
+            fallback=move || {
+                view! {
+                    <section class="page">
+                        <a href="#" class="back" on:click=move |ev| { ev.prevent_default(); nav.0.set(Screen::Workbook); }>
+                            {move || lang.t(Text::BackToWorkbook)}
+                        </a>
+                    </section>
+                }
+            }
+        >
+            <section class="page plan-page" data-testid="plan-page">
+                <a href="#" class="back" data-testid="back" on:click=move |ev| { ev.prevent_default(); nav.0.set(Screen::Workbook); }>
+                    {move || lang.t(Text::BackToWorkbook)}
+                </a>
+                <div class="page-head">
+                    <h1 data-testid="plan-title">
+                        {move || title.get().0}
+                        <span class="title-year">{move || format!(" · {}", title.get().1)}</span>
+                    </h1>
+                    <div class="toolbar">
+                        <button type="button" class="btn btn-primary" data-testid="export-plan" on:click=move |_| exporter.plan(&pid.get_value())>
+                            <span aria-hidden="true">"⭳ "</span>
+                            {move || lang.t(Text::ExportPlan)}
+                        </button>
+                        <button type="button" class="btn btn-danger-quiet" data-testid="delete-plan" on:click=delete>
+                            {move || lang.t(Text::DeletePlan)}
+                        </button>
+                    </div>
+                </div>
+                <div class="plan-top">
+                    <PlanSummary id=pid.get_value() />
+                    <PlanDetails id=pid.get_value() />
+                </div>
+                <Show when=move || !problems.get().is_empty()>
+                    <div class="card problems" role="alert" data-testid="plan-problems">
+                        <h2 class="card-title">"⚠ " {move || lang.t(Text::InvalidTargetsTitle)}</h2>
+                        <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    </div>
+                </Show>
+                <Show when=move || groups.get().is_empty()>
+                    <p class="card empty">{move || lang.t(Text::NoTargets)}</p>
+                </Show>
+                <For
+                    each=move || groups.get()
+                    key=|(area, ids, card)| (*area, ids.clone(), *card)
+                    children=move |(area, ids, card)| {
+                        view! {
+                            <section class="area" data-testid="area" data-area=area.as_str()>
+                                <h2 class="area-title">
+                                    <span>{move || area_name(area, lang.get())}</span>
+                                    <span class="area-title-score">{move || scorecard_headline(&card, lang.get())}</span>
+                                </h2>
+                                {ids
+                                    .into_iter()
+                                    .map(|tid| view! { <TargetCard plan_id=pid.get_value() target_id=tid /> })
+                                    .collect_view()}
+                            </section>
+                        }
+                    }
+                />
+                <div class="card add-target" data-testid="add-target">
+                    <h2 class="card-title">{move || lang.t(Text::AddTarget)}</h2>
+                    <div class="form-row">
+                        <label class="field">
+                            <span class="field-label">{move || lang.t(Text::AreaLabel)}</span>
+                            <select data-testid="add-target-area" on:change:target=move |ev| {
+                                if let Some(a) = ReformArea::from_str_opt(&ev.target().value()) { new_area.set(a); }
+                            }>
+                                {move || ReformArea::ALL.into_iter().map(|a| view! {
+                                    <option value=a.as_str() selected=move || new_area.get() == a>{area_name(a, lang.get())}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="field">
+                            <span class="field-label">{move || lang.t(Text::KindLabel)}</span>
+                            <select data-testid="add-target-kind" on:change:target=move |ev| {
+                                if let Some(k) = TargetShape::from_str_opt(&ev.target().value()) { new_shape.set(k); }
+                            }>
+                                {move || TargetShape::ALL.into_iter().map(|k| view! {
+                                    <option value=k.as_str() selected=move || new_shape.get() == k>{shape_name(k, lang.get())}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <button type="button" class="btn btn-primary" data-testid="add-target-submit" on:click=add_target>
+                            <span aria-hidden="true">"+ "</span>
+                            {move || lang.t(Text::AddTarget)}
+                        </button>
+                    </div>
+                </div>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,67 @@
+//! The plan's scorecard: `8/9 chỉ tiêu đạt` overall and per reform area.
+
+use cchc_domain::i18n::{area_name, scorecard_details, scorecard_headline, Text};
+use cchc_domain::plan::PlanId;
+use cchc_domain::scorecard::{area_scorecards, plan_scorecard, Scorecard};
+use leptos::prelude::*;
+
+use crate::state::{Book, Lang, Today};
+
+fn ratio_width(c: &Scorecard) -> String {
+    let pct = if c.gauged() == 0 {
+        0.0
+    } else {
+        c.met as f64 * 100.0 / c.gauged() as f64
+    };
+    format!("width: {pct:.1}%")
+}
+
+#[component]
+pub fn PlanSummary(id: PlanId) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let book = expect_context::<Book>();
+    let today = expect_context::<Today>().0;
+    let id2 = id.clone();
+    let overall = Memo::new(move |_| {
+        book.0
+            .with(|w| w.plan(&id).map(|p| plan_scorecard(p, today)))
+            .unwrap_or_default()
+    });
+    let areas = Memo::new(move |_| {
+        book.0
+            .with(|w| w.plan(&id2).map(|p| area_scorecards(p, today)))
+            .unwrap_or_default()
+    });
+    view! {
+        <section class="card summary" aria-labelledby="summary-title" data-testid="plan-summary">
+            <h2 id="summary-title" class="card-title">{move || lang.t(Text::Summary)}</h2>
+            <div class="summary-main">
+                <p class="summary-headline" data-testid="summary-headline">
+                    {move || scorecard_headline(&overall.get(), lang.get())}
+                </p>
+                <div class="meter" aria-hidden="true">
+                    <div class="meter-fill" style=move || ratio_width(&overall.get())></div>
+                </div>
+                <p class="summary-details">{move || scorecard_details(&overall.get(), lang.get())}</p>
+            </div>
+            <ul class="area-scores">
+                {move || {
+                    areas
+                        .get()
+                        .into_iter()
+                        .map(|(area, card)| {
+                            view! {
+                                <li class="area-score" data-area=area.as_str()>
+                                    <span class="area-score-name">{area_name(area, lang.get())}</span>
+                                    <span class="area-score-value">
+                                        {scorecard_headline(&card, lang.get())}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}

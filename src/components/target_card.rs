@@ -1,0 +1,310 @@
+//! One target: its wording and rule, the live gauge with status in words and icon, the value
+//! and the margin to the threshold, and the panels to edit it, record progress and read its
+//! history. While progress is being typed, the gauge previews the draft.
+
+use cchc_domain::date::format_vi_date;
+use cchc_domain::describe::{describe_margin, describe_rule, describe_value};
+use cchc_domain::evaluation::{evaluate, ConditionResult, Evaluation, Status};
+use cchc_domain::gauge::gauge_for;
+use cchc_domain::i18n::{history_count, note_text, status_icon, status_name, Text};
+use cchc_domain::locale::Locale;
+use cchc_domain::plan::PlanId;
+use cchc_domain::progress::{EntryId, ProgressEntry, Reading};
+use cchc_domain::target::{Condition, Goal, Target, TargetId};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::components::gauge::Gauge;
+use crate::components::history::History;
+use crate::components::plan_page::JustAdded;
+use crate::components::progress_form::ProgressForm;
+use crate::components::status::{status_key, StatusBadge};
+use crate::components::target_editor::TargetEditor;
+use crate::state::{Book, Lang, Today};
+
+/// A draft entry being typed, shown as a preview on the gauge.
+pub type DraftPreview = RwSignal<Option<(NaiveDate, Reading)>>;
+
+fn with_preview(target: &Target, preview: Option<(NaiveDate, Reading)>) -> Target {
+    let mut t = target.clone();
+    if let Some((date, reading)) = preview {
+        t.entries.push(ProgressEntry {
+            id: EntryId("preview".into()),
+            date,
+            reading,
+            comment: String::new(),
+        });
+    }
+    t
+}
+
+/// Words for one condition's result: value, margin.
+fn result_lines(condition: &Condition, r: &ConditionResult, l: Locale) -> (Option<String>, Option<String>) {
+    let value = r.measured.map(|m| describe_value(condition, &m, l));
+    let margin = match r.status {
+        Status::Met | Status::NotMet => r.margin.map(|m| describe_margin(condition, m, l)),
+        _ => None,
+    };
+    (value, margin)
+}
+
+#[component]
+fn ConditionGauge(
+    condition: Condition,
+    result: Option<ConditionResult>,
+    status: Status,
+    #[prop(optional)] title: Option<String>,
+    #[prop(optional)] preview: bool,
+) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let l = lang.get_untracked();
+    let model = gauge_for(&condition, result.as_ref());
+    let (value, margin) = result
+        .as_ref()
+        .map(|r| result_lines(&condition, r, l))
+        .unwrap_or((None, None));
+    let rule = describe_rule(&condition, l);
+    let aria = format!(
+        "{}{}: {}; {} {}",
+        title.clone().map(|t| format!("{t} · ")).unwrap_or_default(),
+        status_name(status, l),
+        value.clone().unwrap_or_else(|| status_name(Status::NoData, l).to_string()),
+        lang.t(Text::RuleLabel),
+        rule
+    );
+    view! {
+        <div class="condition-gauge">
+            {title.map(|t| view! { <p class="condition-title">{t}</p> })}
+            <Gauge model=model status=status label=aria preview=preview />
+            <dl class="figures">
+                {value.map(|v| view! {
+                    <div><dt>{lang.t(Text::ResultLabel)}</dt><dd data-testid="target-value">{v}</dd></div>
+                })}
+                {margin.map(|m| view! {
+                    <div><dt>{lang.t(Text::MarginLabel)}</dt><dd data-testid="target-margin">{m}</dd></div>
+                })}
+            </dl>
+        </div>
+    }
+}
+
+fn gauges_view(target: &Target, e: &Evaluation, preview: bool, l: Locale) -> AnyView {
+    match &target.goal {
+        Goal::Single { condition, breakdown } if breakdown.is_empty() => view! {
+            <ConditionGauge condition=condition.clone() result=e.headline status=e.status preview=preview />
+        }
+        .into_any(),
+        Goal::Single { condition, .. } => {
+            let worst = e
+                .worst_field
+                .as_ref()
+                .and_then(|id| e.fields.iter().find(|f| &f.field == id))
+                .map(|f| f.name.clone());
+            let rows = e
+                .fields
+                .iter()
+                .map(|f| {
+                    let value = f
+                        .result
+                        .measured
+                        .filter(|_| f.result.status != Status::NotApplicable)
+                        .map(|m| describe_value(condition, &m, l))
+                        .unwrap_or_default();
+                    let s = f.result.status;
+                    view! {
+                        <li class="field-result" data-status=status_key(s)>
+                            <span class="field-result-icon" aria-hidden="true">{status_icon(s)}</span>
+                            <span class="field-result-name">{f.name.clone()}</span>
+                            <span class="field-result-value">{value}</span>
+                            <span class="field-result-status">{status_name(s, l)}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <ConditionGauge condition=condition.clone() result=e.headline status=e.status preview=preview
+                    title=worst.map(|w| format!("{}: {w}", Text::WorstField.get(l))).unwrap_or_default() />
+                <ul class="field-results" data-testid="field-results">{rows}</ul>
+            }
+            .into_any()
+        }
+        Goal::Compound { first, second } => {
+            let title = |c: &Condition, fallback: Text| {
+                if c.label.trim().is_empty() { fallback.get(l).to_string() } else { c.label.clone() }
+            };
+            let p1 = e.parts.first().copied();
+            let p2 = e.parts.get(1).copied();
+            view! {
+                <ConditionGauge condition=first.clone() result=p1 status=p1.map(|p| p.status).unwrap_or(e.status)
+                    title=title(first, Text::FirstCondition) preview=preview />
+                <ConditionGauge condition=second.clone() result=p2 status=p2.map(|p| p.status).unwrap_or(e.status)
+                    title=title(second, Text::SecondCondition) preview=preview />
+            }
+            .into_any()
+        }
+        Goal::Milestone { deadline } => {
+            let done = target.latest_entry().and_then(|en| match &en.reading {
+                Reading::Milestone { done_on, evidence } => Some((*done_on, evidence.clone())),
+                _ => None,
+            });
+            view! {
+                <dl class="figures">
+                    <div><dt>{Text::Deadline.get(l)}</dt><dd>{deadline.map(format_vi_date).unwrap_or_else(|| "—".into())}</dd></div>
+                    {done.clone().and_then(|(d, _)| d).map(|d| view! {
+                        <div><dt>{Text::DoneOn.get(l)}</dt><dd data-testid="target-value">{format_vi_date(d)}</dd></div>
+                    })}
+                    {done.and_then(|(_, ev)| (!ev.is_empty()).then_some(ev)).map(|ev| view! {
+                        <div><dt>{Text::Evidence.get(l)}</dt><dd>{ev}</dd></div>
+                    })}
+                </dl>
+            }
+            .into_any()
+        }
+        Goal::FreeText => {
+            let text = target.latest_entry().and_then(|en| match &en.reading {
+                Reading::Text { text } => Some(text.clone()),
+                _ => None,
+            });
+            view! {
+                <p class="muted small">{Text::NotGaugedHint.get(l)}</p>
+                {text.map(|t| view! { <p class="free-text" data-testid="target-value">{t}</p> })}
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let book = expect_context::<Book>();
+    let today = expect_context::<Today>().0;
+    let just_added = expect_context::<JustAdded>();
+    let pid = StoredValue::new(plan_id);
+    let tid = StoredValue::new(target_id.clone());
+
+    let target = Memo::new(move |_| {
+        book.0.with(|w| {
+            w.plan(&pid.get_value())
+                .and_then(|p| p.target(&tid.get_value()).cloned())
+        })
+    });
+    let parent_label = Memo::new(move |_| {
+        let parent = target.get().and_then(|t| t.parent)?;
+        book.0.with(|w| {
+            w.plan(&pid.get_value())
+                .and_then(|p| p.target(&parent).map(|t| t.label.clone()))
+        })
+    });
+    let preview: DraftPreview = RwSignal::new(None);
+    let shown = Memo::new(move |_| {
+        target.get().map(|t| {
+            let p = preview.get();
+            let is_preview = p.is_some();
+            let t = with_preview(&t, p);
+            let e = evaluate(&t, today);
+            (t, e, is_preview)
+        })
+    });
+    let status = Signal::derive(move || shown.get().map(|(_, e, _)| e.status).unwrap_or(Status::NoData));
+    let note = Signal::derive(move || shown.get().and_then(|(_, e, _)| e.note));
+
+    let editing = RwSignal::new(just_added.0.get_untracked().as_ref() == Some(&target_id));
+    let recording = RwSignal::new(false);
+    let show_history = RwSignal::new(false);
+    let entry_count = Memo::new(move |_| target.get().map(|t| t.entries.len()).unwrap_or(0));
+
+    let rules = move || {
+        let l = lang.get();
+        target.get().map(|t| match &t.goal {
+            Goal::Single { condition, breakdown } => {
+                let r = describe_rule(condition, l);
+                if breakdown.is_empty() {
+                    r
+                } else {
+                    format!("{r} · {}", l.pick("từng lĩnh vực đều đạt", "every field"))
+                }
+            }
+            Goal::Compound { first, second } => format!(
+                "{} {} {}",
+                describe_rule(first, l),
+                l.pick("và", "and"),
+                describe_rule(second, l)
+            ),
+            Goal::Milestone { deadline } => match deadline {
+                Some(d) => format!("{} {}", l.pick("hoàn thành trước", "done by"), format_vi_date(*d)),
+                None => l.pick("hoàn thành (chưa đặt hạn)", "done (no deadline set)").into(),
+            },
+            Goal::FreeText => Text::NotGaugedHint.get(l).into(),
+        })
+    };
+
+    view! {
+        <article class="card target-card" data-testid="target-card" data-target-id=target_id.0.clone()
+            data-status=move || status_key(status.get())>
+            <div class="target-main">
+                <div class="target-text">
+                    <p class="target-label" data-testid="target-label">
+                        {move || {
+                            let label = target.get().map(|t| t.label).unwrap_or_default();
+                            if label.trim().is_empty() {
+                                lang.get().pick("(chưa ghi nội dung chỉ tiêu)", "(target wording not entered)").to_string()
+                            } else {
+                                label
+                            }
+                        }}
+                    </p>
+                    <p class="target-rule" data-testid="target-rule">
+                        <span class="muted">{move || lang.t(Text::RuleLabel)} ": "</span>
+                        {rules}
+                    </p>
+                    {move || parent_label.get().map(|p| view! {
+                        <p class="target-parent muted small">{lang.t(Text::SubTargetOf)} ": " {p}</p>
+                    })}
+                    <div class="target-status-line">
+                        <StatusBadge status=status note=note />
+                        {move || shown.get().and_then(|(_, e, _)| e.as_of).map(|d| view! {
+                            <span class="muted small">{lang.t(Text::AsOf)} " " {format_vi_date(d)}</span>
+                        })}
+                        {move || shown.get().filter(|(_, _, p)| *p).map(|_| view! {
+                            <span class="preview-tag" data-testid="preview-tag">{lang.t(Text::Preview)}</span>
+                        })}
+                    </div>
+                </div>
+                <div class="target-gauges" data-testid="target-gauges">
+                    {move || shown.get().map(|(t, e, p)| gauges_view(&t, &e, p, lang.get()))}
+                </div>
+            </div>
+            <div class="target-actions">
+                <button type="button" class="btn btn-small btn-primary" data-testid="record-progress"
+                    aria-expanded=move || recording.get().to_string()
+                    on:click=move |_| { recording.update(|r| *r = !*r); if !recording.get_untracked() { preview.set(None); } }>
+                    {move || lang.t(Text::RecordProgress)}
+                </button>
+                <button type="button" class="btn btn-small btn-secondary" data-testid="edit-target"
+                    aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|e| *e = !*e)>
+                    {move || if editing.get() { lang.t(Text::CloseEditor) } else { lang.t(Text::EditTarget) }}
+                </button>
+                <button type="button" class="btn btn-small btn-quiet" data-testid="show-history"
+                    aria-expanded=move || show_history.get().to_string()
+                    on:click=move |_| show_history.update(|h| *h = !*h)>
+                    {move || history_count(entry_count.get(), lang.get())}
+                </button>
+                {move || note.get().filter(|_| status.get() == Status::Invalid).map(|n| view! {
+                    <span class="field-error">{note_text(n, lang.get())}</span>
+                })}
+            </div>
+            <Show when=move || editing.get()>
+                <TargetEditor plan_id=pid.get_value() target_id=tid.get_value() />
+            </Show>
+            <Show when=move || recording.get()>
+                <ProgressForm plan_id=pid.get_value() target_id=tid.get_value() preview=preview
+                    on_done=Callback::new(move |_| { recording.set(false); preview.set(None); }) />
+            </Show>
+            <Show when=move || show_history.get()>
+                <History plan_id=pid.get_value() target_id=tid.get_value() />
+            </Show>
+        </article>
+    }
+}

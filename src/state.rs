@@ -1,0 +1,164 @@
+//! Shared interface state, provided once by the root component as context newtypes: the
+//! workbook, the language, the current screen, notices, and whether saving works. Keeping
+//! the workbook in storage is done here, by one effect, never by components.
+
+use std::collections::HashMap;
+
+use cchc_domain::i18n::Text;
+use cchc_domain::locale::Locale;
+use cchc_domain::plan::{Plan, PlanId};
+use cchc_domain::workbook::Workbook;
+use leptos::prelude::*;
+
+use crate::storage::{self, StorageFailure};
+
+/// The plans of this browser.
+#[derive(Clone, Copy)]
+pub struct Book(pub RwSignal<Workbook>);
+
+impl Book {
+    pub fn update_plan(&self, id: &PlanId, f: impl FnOnce(&mut Plan)) {
+        self.0.update(|w| {
+            if let Some(p) = w.plan_mut(id) {
+                f(p);
+            }
+        });
+    }
+}
+
+/// The interface language.
+#[derive(Clone, Copy)]
+pub struct Lang(pub RwSignal<Locale>);
+
+impl Lang {
+    pub fn get(&self) -> Locale {
+        self.0.get()
+    }
+    pub fn get_untracked(&self) -> Locale {
+        self.0.get_untracked()
+    }
+    /// A reactive fixed text.
+    pub fn t(&self, text: Text) -> &'static str {
+        text.get(self.0.get())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Workbook,
+    Plan(PlanId),
+}
+
+impl Screen {
+    /// The location hash that shows this screen, so a reload stays where the user was.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Screen::Workbook => String::new(),
+            Screen::Plan(id) => format!("#plan/{}", id.0),
+        }
+    }
+    pub fn from_hash(hash: &str) -> Screen {
+        match hash.strip_prefix("#plan/") {
+            Some(id) if !id.is_empty() => Screen::Plan(PlanId(id.to_string())),
+            _ => Screen::Workbook,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Nav(pub RwSignal<Screen>);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Success,
+    Error,
+    Info,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u64,
+    pub kind: NoticeKind,
+    pub text: String,
+    /// Extra lines (the problems that blocked an export, …).
+    pub details: Vec<String>,
+}
+
+/// Messages shown at the top of the page until dismissed.
+#[derive(Clone, Copy)]
+pub struct Notices(pub RwSignal<Vec<Notice>>);
+
+impl Notices {
+    pub fn push(&self, kind: NoticeKind, text: String, details: Vec<String>) {
+        self.0.update(|v| {
+            let id = v.iter().map(|n| n.id).max().unwrap_or(0) + 1;
+            v.push(Notice {
+                id,
+                kind,
+                text,
+                details,
+            });
+            // Keep the list short: the oldest messages go first.
+            if v.len() > 5 {
+                v.remove(0);
+            }
+        });
+    }
+    pub fn dismiss(&self, id: u64) {
+        self.0.update(|v| v.retain(|n| n.id != id));
+    }
+}
+
+/// The last storage failure, if saving does not work right now. Shown as a lasting banner.
+#[derive(Clone, Copy)]
+pub struct SaveHealth(pub RwSignal<Option<StorageFailure>>);
+
+/// Today's date, read once at start.
+#[derive(Clone, Copy)]
+pub struct Today(pub chrono::NaiveDate);
+
+/// Keeps the workbook in browser storage: every change writes the plans that changed and
+/// removes the ones deleted. A failed write is recorded in [`SaveHealth`] and retried on the
+/// next change; the work stays in memory meanwhile.
+pub fn persist_workbook(book: Book, health: SaveHealth, initial: &Workbook) {
+    let saved: StoredValue<HashMap<PlanId, String>> = StoredValue::new(
+        initial
+            .plans
+            .iter()
+            .map(|p| (p.id.clone(), serde_json::to_string(p).unwrap_or_default()))
+            .collect(),
+    );
+    Effect::new(move |_| {
+        book.0.with(|w| {
+            let mut failure = None;
+            let mut cache = saved.get_value();
+            for plan in &w.plans {
+                let text = serde_json::to_string(plan).unwrap_or_default();
+                if cache.get(&plan.id) == Some(&text) {
+                    continue;
+                }
+                match storage::save_plan(plan) {
+                    Ok(()) => {
+                        cache.insert(plan.id.clone(), text);
+                    }
+                    Err(e) => failure = Some(e),
+                }
+            }
+            let gone: Vec<PlanId> = cache
+                .keys()
+                .filter(|id| !w.contains(id))
+                .cloned()
+                .collect();
+            for id in gone {
+                match storage::delete_plan(&id) {
+                    Ok(()) => {
+                        cache.remove(&id);
+                    }
+                    Err(e) => failure = Some(e),
+                }
+            }
+            saved.set_value(cache);
+            health.0.set(failure);
+        });
+    });
+}

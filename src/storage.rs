@@ -1,0 +1,144 @@
+//! Browser storage adapter: each plan is kept in `localStorage` under its own key
+//! (`cchc.plan.<id>`) in the same JSON envelope as an exported plan file, so one decoder and
+//! one migration chain serve both. An entry that cannot be read is reported and left in
+//! place, never deleted; a failed write is reported, never ignored.
+
+use cchc_domain::file::{export_plan, read_stored_plan, ExportMeta};
+use cchc_domain::plan::{Plan, PlanId};
+use wasm_bindgen::JsCast;
+
+pub const PLAN_KEY_PREFIX: &str = "cchc.plan.";
+/// Where the chosen interface language is kept.
+pub const LOCALE_KEY: &str = "cchc.locale";
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoadedPlans {
+    pub plans: Vec<Plan>,
+    pub unreadable: Vec<UnreadableEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadableEntry {
+    pub key: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageFailure {
+    /// Storage is disabled (private mode, policy, sandboxed frame).
+    Unavailable,
+    /// The browser refused the write because storage is full.
+    QuotaExceeded,
+    Other(String),
+}
+
+impl StorageFailure {
+    pub fn describe(&self, locale: cchc_domain::locale::Locale) -> String {
+        match self {
+            StorageFailure::Unavailable => locale
+                .pick("bộ nhớ trình duyệt bị tắt", "browser storage is disabled")
+                .to_string(),
+            StorageFailure::QuotaExceeded => locale
+                .pick("bộ nhớ trình duyệt đã đầy", "browser storage is full")
+                .to_string(),
+            StorageFailure::Other(s) => s.clone(),
+        }
+    }
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageFailure> {
+    web_sys::window()
+        .ok_or(StorageFailure::Unavailable)?
+        .local_storage()
+        .map_err(|_| StorageFailure::Unavailable)?
+        .ok_or(StorageFailure::Unavailable)
+}
+
+/// Every browser spells "storage full" differently.
+fn classify(e: &wasm_bindgen::JsValue) -> StorageFailure {
+    let (name, message) = match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => (String::from(err.name()), String::from(err.message())),
+        None => (String::new(), e.as_string().unwrap_or_default()),
+    };
+    let code = js_sys::Reflect::get(e, &"code".into())
+        .ok()
+        .and_then(|c| c.as_f64())
+        .unwrap_or(0.0);
+    let quota = name == "QuotaExceededError"
+        || name == "NS_ERROR_DOM_QUOTA_REACHED"
+        || code == 22.0
+        || code == 1014.0
+        || message.to_ascii_lowercase().contains("quota");
+    if quota {
+        StorageFailure::QuotaExceeded
+    } else {
+        StorageFailure::Other(format!("{name}: {message}"))
+    }
+}
+
+pub fn plan_key(id: &PlanId) -> String {
+    format!("{PLAN_KEY_PREFIX}{}", id.0)
+}
+
+/// Reads every plan kept in this browser. Entries that cannot be read are listed, not removed.
+pub fn load_plans() -> Result<LoadedPlans, StorageFailure> {
+    let storage = local_storage()?;
+    let len = storage.length().map_err(|e| classify(&e))?;
+    let mut keys = Vec::new();
+    for i in 0..len {
+        if let Ok(Some(k)) = storage.key(i) {
+            if k.starts_with(PLAN_KEY_PREFIX) {
+                keys.push(k);
+            }
+        }
+    }
+    keys.sort();
+    let mut loaded = LoadedPlans::default();
+    for key in keys {
+        let Ok(Some(text)) = storage.get_item(&key) else {
+            continue;
+        };
+        match read_stored_plan(&text) {
+            Ok(plan) => loaded.plans.push(plan),
+            Err(e) => loaded.unreadable.push(UnreadableEntry {
+                key,
+                reason: e.message(cchc_domain::locale::Locale::En),
+            }),
+        }
+    }
+    Ok(loaded)
+}
+
+/// Writes one plan.
+pub fn save_plan(plan: &Plan) -> Result<(), StorageFailure> {
+    let storage = local_storage()?;
+    let text = export_plan(
+        plan,
+        &ExportMeta {
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            exported_at: crate::browser::now_rfc3339(),
+        },
+    );
+    storage
+        .set_item(&plan_key(&plan.id), &text)
+        .map_err(|e| classify(&e))
+}
+
+/// Removes one plan.
+pub fn delete_plan(id: &PlanId) -> Result<(), StorageFailure> {
+    local_storage()?
+        .remove_item(&plan_key(id))
+        .map_err(|e| classify(&e))
+}
+
+/// The interface language chosen earlier, if any.
+pub fn load_locale() -> Option<cchc_domain::locale::Locale> {
+    let tag = local_storage().ok()?.get_item(LOCALE_KEY).ok()??;
+    cchc_domain::locale::Locale::from_tag(&tag)
+}
+
+pub fn save_locale(locale: cchc_domain::locale::Locale) -> Result<(), StorageFailure> {
+    local_storage()?
+        .set_item(LOCALE_KEY, locale.tag())
+        .map_err(|e| classify(&e))
+}
