@@ -12,3 +12,4 @@ pub mod problem;
 pub mod progress;
 pub mod target;
 pub mod unit;
+pub mod validate;
