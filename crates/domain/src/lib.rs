@@ -5,6 +5,7 @@ pub mod area;
 pub mod date;
 pub mod evaluation;
 pub mod example;
+pub mod file;
 pub mod locale;
 pub mod number;
 pub mod plan;

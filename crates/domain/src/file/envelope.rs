@@ -1,0 +1,225 @@
+//! The envelope around a plan in a file: the `format` marker that tells our files from any
+//! other JSON, the format version, the app that wrote the file and when, and the ordered
+//! chain of migrations that brings a plan written by an older version up to date.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::plan::Plan;
+use crate::validate::{JsonType, Location, ProblemKind};
+
+use super::error::ImportError;
+use super::{ExportMeta, APP_NAME, FORMAT_ID, FORMAT_VERSION};
+
+/// The envelope as written: field order here is key order in the file.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EnvelopeOut<'a> {
+    format: &'a str,
+    format_version: u32,
+    app: AppOut<'a>,
+    exported_at: &'a str,
+    plan: &'a Plan,
+}
+
+#[derive(Serialize)]
+struct AppOut<'a> {
+    name: &'a str,
+    version: &'a str,
+}
+
+/// Writes a plan in its envelope as pretty JSON, ending with a newline.
+pub(crate) fn write(plan: &Plan, meta: &ExportMeta) -> String {
+    let envelope = EnvelopeOut {
+        format: FORMAT_ID,
+        format_version: FORMAT_VERSION,
+        app: AppOut {
+            name: APP_NAME,
+            version: &meta.app_version,
+        },
+        exported_at: &meta.exported_at,
+        plan,
+    };
+    // The model has only string keys, strings, integers and sequences: serializing it cannot
+    // fail. Should it ever, an empty text fails loudly on import instead of panicking here.
+    match serde_json::to_string_pretty(&envelope) {
+        Ok(mut text) => {
+            text.push('\n');
+            text
+        }
+        Err(_) => String::new(),
+    }
+}
+
+/// What the envelope of a file says, with the plan brought up to the current version.
+pub(crate) struct Opened {
+    pub format_version: u32,
+    pub app_version: String,
+    pub exported_at: String,
+    pub plan: Value,
+}
+
+/// Checks the envelope of a parsed file and migrates its plan.
+pub(crate) fn open(root: Value) -> Result<Opened, ImportError> {
+    let mut root = match root {
+        Value::Object(m) => m,
+        other => {
+            return Err(ImportError::NotAnObject {
+                found: JsonType::of(&other),
+            })
+        }
+    };
+    match root.get("format") {
+        Some(Value::String(s)) if s == FORMAT_ID => {}
+        Some(Value::String(s)) => {
+            return Err(ImportError::NotAPlanFile {
+                found: Some(s.clone()),
+            })
+        }
+        Some(other) => {
+            return Err(ImportError::NotAPlanFile {
+                found: Some(other.to_string()),
+            })
+        }
+        None => return Err(ImportError::NotAPlanFile { found: None }),
+    }
+    let format_version = version(root.get("formatVersion"))?;
+    // The app and the export time only inform; a file without them is still a plan.
+    let app_version = match root.get("app").and_then(|a| a.get("version")) {
+        Some(Value::String(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let exported_at = match root.get("exportedAt") {
+        Some(Value::String(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let plan = match root.remove("plan") {
+        Some(p @ Value::Object(_)) => p,
+        Some(other) => {
+            return Err(ImportError::Invalid {
+                location: Box::new(envelope_field("plan")),
+                kind: ProblemKind::WrongType {
+                    expected: JsonType::Object,
+                    found: JsonType::of(&other),
+                },
+            })
+        }
+        None => {
+            return Err(ImportError::Invalid {
+                location: Box::new(envelope_field("plan")),
+                kind: ProblemKind::MissingField {
+                    field: "plan".to_string(),
+                },
+            })
+        }
+    };
+    let plan = migrate(format_version, plan)?;
+    Ok(Opened {
+        format_version,
+        app_version,
+        exported_at,
+        plan,
+    })
+}
+
+fn envelope_field(name: &str) -> Location {
+    Location {
+        field: name.to_string(),
+        ..Location::default()
+    }
+}
+
+fn version(v: Option<&Value>) -> Result<u32, ImportError> {
+    let Some(v) = v else {
+        return Err(ImportError::UnsupportedVersion {
+            found: String::new(),
+        });
+    };
+    let unsupported = || ImportError::UnsupportedVersion {
+        found: short_json(v),
+    };
+    match v.as_u64() {
+        Some(0) | None => Err(unsupported()),
+        Some(n) if n > u64::from(FORMAT_VERSION) => Err(ImportError::NewerVersion {
+            found: n,
+            supported: FORMAT_VERSION,
+        }),
+        Some(n) => u32::try_from(n).map_err(|_| unsupported()),
+    }
+}
+
+fn short_json(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        let cut: String = s.chars().take(39).collect();
+        format!("{cut}…")
+    } else {
+        s
+    }
+}
+
+/// One migration: the `plan` value of version N turned into version N + 1.
+pub(crate) type Migration = fn(Value) -> Result<Value, ImportError>;
+
+/// `MIGRATIONS[n - 1]` turns a version-`n` plan into version `n + 1`; there is one per
+/// released version but the last. Each is applied once, in order, and each released version
+/// keeps a fixture file under `tests/fixtures/valid/` that must keep importing.
+pub(crate) const MIGRATIONS: &[Migration] = &[];
+
+/// Brings a plan of `from` (1 ≤ `from` ≤ current, already checked) to the current version.
+fn migrate(from: u32, mut plan: Value) -> Result<Value, ImportError> {
+    let start = usize::try_from(from.saturating_sub(1)).unwrap_or(usize::MAX);
+    for step in MIGRATIONS.iter().skip(start) {
+        plan = step(plan)?;
+    }
+    Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_migration_per_older_version() {
+        assert_eq!(MIGRATIONS.len(), FORMAT_VERSION as usize - 1);
+    }
+
+    #[test]
+    fn versions() {
+        let v = |s: &str| version(Some(&serde_json::from_str(s).unwrap()));
+        assert_eq!(v("1"), Ok(1));
+        assert_eq!(
+            v("2"),
+            Err(ImportError::NewerVersion {
+                found: 2,
+                supported: 1
+            })
+        );
+        assert_eq!(
+            v("0"),
+            Err(ImportError::UnsupportedVersion { found: "0".into() })
+        );
+        assert_eq!(
+            v("-1"),
+            Err(ImportError::UnsupportedVersion { found: "-1".into() })
+        );
+        assert_eq!(
+            v("1.5"),
+            Err(ImportError::UnsupportedVersion {
+                found: "1.5".into()
+            })
+        );
+        assert_eq!(
+            v("\"1\""),
+            Err(ImportError::UnsupportedVersion {
+                found: "\"1\"".into()
+            })
+        );
+        assert_eq!(
+            version(None),
+            Err(ImportError::UnsupportedVersion {
+                found: String::new()
+            })
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! The plan file format: writing a plan to a file, and reading one back with every check a
+//! file from outside needs. See `docs/plan-file-format.md` for the format itself.
+//!
+//! Reading goes through these steps, and stops at the first that fails with an
+//! [`ImportError`] saying what is wrong and what to do:
+//!
+//! 1. size (before anything else), byte-order mark, emptiness, UTF-8;
+//! 2. JSON syntax (with line and column; deep nesting is refused, never a crash);
+//! 3. the envelope: a JSON object, our `format` marker, a `formatVersion` this app knows;
+//! 4. migrations from older format versions;
+//! 5. the plan's structure, decoded by the model's own serde implementations, with the
+//!    place of any problem (target, entry, field);
+//! 6. for files from outside only, the plan's meaning ([`crate::validate::validate_plan`]).
+//!
+//! Submodules: `envelope` (marker, version, migrations), `decode` (JSON and structure),
+//! `error` ([`ImportError`] and its messages), `file_name` (export file names).
+
+mod decode;
+mod envelope;
+mod error;
+mod file_name;
+
+use chrono::NaiveDate;
+
+use crate::plan::Plan;
+use crate::validate::validate_plan;
+
+pub use error::{ImportError, JsonFault};
+
+/// Marker of our files: no other program's JSON carries it.
+pub const FORMAT_ID: &str = "cchc-workbook/plan";
+/// The format version this app writes, and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Files bigger than this are refused before they are parsed.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// The app's name as written in the envelope.
+pub const APP_NAME: &str = "CCHC Workbook";
+
+/// Facts about an export that the domain cannot know by itself.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ExportMeta {
+    /// The app's version (`0.1.0`).
+    pub app_version: String,
+    /// When the file was made, RFC 3339, from the browser's clock.
+    pub exported_at: String,
+}
+
+/// A plan read from a file, with what the envelope said about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedPlan {
+    pub plan: Plan,
+    /// Version of the app that wrote the file (empty when the file does not say).
+    pub app_version: String,
+    /// When the file was written, as the file says it (empty when it does not say).
+    pub exported_at: String,
+    /// The format version the file was written in (before migrations).
+    pub format_version: u32,
+}
+
+/// The plan as a file: pretty JSON, envelope keys first, ending with a newline.
+pub fn export_plan(plan: &Plan, meta: &ExportMeta) -> String {
+    envelope::write(plan, meta)
+}
+
+/// Reads a file chosen by the user, with every check (including the plan's meaning).
+pub fn import_bytes(bytes: &[u8]) -> Result<ImportedPlan, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
+    import_text(text)
+}
+
+/// Reads a file's text, with every check (including the plan's meaning).
+pub fn import_text(text: &str) -> Result<ImportedPlan, ImportError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let imported = read(text)?;
+    if let Some(problem) = validate_plan(&imported.plan).into_iter().next() {
+        return Err(problem.into());
+    }
+    Ok(imported)
+}
+
+/// Reads a plan the app stored itself: the same envelope, structure and migrations as a
+/// file, but no semantic validation (a plan being edited may be half done, e.g. a range whose
+/// minimum was just typed above its maximum) and no size limit (a stored plan that grew is
+/// still the officer's work).
+pub fn read_stored_plan(text: &str) -> Result<crate::plan::Plan, ImportError> {
+    read(text).map(|i| i.plan)
+}
+
+/// The proposed name of an exported file:
+/// `ke-hoach-cchc_phuong-binh-tan_2019_2026-11-23.json`.
+pub fn export_file_name(plan: &Plan, date: NaiveDate) -> String {
+    file_name::export_file_name(plan, date)
+}
+
+/// Steps 1 (without the size) to 5.
+fn read(text: &str) -> Result<ImportedPlan, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(ImportError::Empty);
+    }
+    let root = decode::parse_json(text)?;
+    let opened = envelope::open(root)?;
+    let plan = decode::decode_plan(&opened.plan)?;
+    Ok(ImportedPlan {
+        plan,
+        app_version: opened.app_version,
+        exported_at: opened.exported_at,
+        format_version: opened.format_version,
+    })
+}
