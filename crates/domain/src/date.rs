@@ -37,9 +37,7 @@ pub fn parse_vi_date(input: &str) -> Result<NaiveDate, DateError> {
         && parts[0].len() == 2
         && parts[1].len() == 2
         && parts[2].len() == 4
-        && parts
-            .iter()
-            .all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
     if !shape_ok {
         return Err(DateError::Format);
     }
@@ -91,9 +89,7 @@ pub fn parse_iso_date(s: &str) -> Result<NaiveDate, ValueProblem> {
         && parts[0].len() == 4
         && parts[1].len() == 2
         && parts[2].len() == 2
-        && parts
-            .iter()
-            .all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
     if !shape_ok {
         return Err(ValueProblem::BadDate(s.chars().take(40).collect()));
     }

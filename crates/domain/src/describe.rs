@@ -41,14 +41,18 @@ pub fn describe_rule(condition: &Condition, locale: Locale) -> String {
     let m = &condition.measure;
     let u = |d: Decimal| with_unit(d, m, locale);
     match &condition.comparator {
-        Comparator::Above { threshold } => format!("{} {}", locale.pick("trên", "above"), u(*threshold)),
+        Comparator::Above { threshold } => {
+            format!("{} {}", locale.pick("trên", "above"), u(*threshold))
+        }
         Comparator::AtLeast { threshold } => {
             format!("{} {}", locale.pick("tối thiểu", "at least"), u(*threshold))
         }
         Comparator::AtMost { threshold } => {
             format!("{} {}", locale.pick("tối đa", "at most"), u(*threshold))
         }
-        Comparator::Below { threshold } => format!("{} {}", locale.pick("dưới", "below"), u(*threshold)),
+        Comparator::Below { threshold } => {
+            format!("{} {}", locale.pick("dưới", "below"), u(*threshold))
+        }
         Comparator::Range { min, max, above } => {
             let base = locale.pick(
                 format!("từ {} đến {}", u(*min), u(*max)),
@@ -156,7 +160,15 @@ mod tests {
     #[test]
     fn words_rules_like_plans() {
         let l = Locale::Vi;
-        assert_eq!(describe_rule(&ratio(Comparator::Above { threshold: dec("90") }), l), "trên 90%");
+        assert_eq!(
+            describe_rule(
+                &ratio(Comparator::Above {
+                    threshold: dec("90")
+                }),
+                l
+            ),
+            "trên 90%"
+        );
         assert_eq!(
             describe_rule(
                 &ratio(Comparator::Range {
@@ -181,7 +193,9 @@ mod tests {
         let count = Condition {
             label: String::new(),
             measure: Measure::Value {
-                unit: ValueUnit::Count { noun: "lần".into() },
+                unit: ValueUnit::Count {
+                    noun: "lần".into()
+                },
             },
             comparator: Comparator::PerPeriod {
                 min: dec("2"),
@@ -193,7 +207,9 @@ mod tests {
 
     #[test]
     fn shows_values_and_margins() {
-        let c = ratio(Comparator::Above { threshold: dec("90") });
+        let c = ratio(Comparator::Above {
+            threshold: dec("90"),
+        });
         let r = evaluate_condition(
             &c,
             &Figure::Ratio {
@@ -204,7 +220,10 @@ mod tests {
         assert_eq!(r.status, Status::NotMet);
         let m = r.measured.unwrap();
         assert_eq!(describe_value(&c, &m, Locale::Vi), "53,58% (9.156/17.087)");
-        assert_eq!(describe_margin(&c, r.margin.unwrap(), Locale::Vi), "−36,42 điểm %");
+        assert_eq!(
+            describe_margin(&c, r.margin.unwrap(), Locale::Vi),
+            "−36,42 điểm %"
+        );
         let all = ratio(Comparator::AllItems);
         let r = evaluate_condition(
             &all,
@@ -213,6 +232,9 @@ mod tests {
                 denominator: Count(120),
             },
         );
-        assert_eq!(describe_value(&all, &r.measured.unwrap(), Locale::Vi), "119/120 (99,17%)");
+        assert_eq!(
+            describe_value(&all, &r.measured.unwrap(), Locale::Vi),
+            "119/120 (99,17%)"
+        );
     }
 }

@@ -127,9 +127,8 @@ pub fn build_reading(goal: &Goal, draft: &EntryDraft) -> Result<Reading, DraftEr
         Goal::Single {
             condition,
             breakdown,
-        } if breakdown.is_empty() => {
-            figure(condition, &draft.first, part_inputs(0), &mut errs).map(|f| Reading::Single { figure: f })
-        }
+        } if breakdown.is_empty() => figure(condition, &draft.first, part_inputs(0), &mut errs)
+            .map(|f| Reading::Single { figure: f }),
         Goal::Single {
             condition,
             breakdown,
@@ -274,18 +273,20 @@ mod tests {
                 name: "Đất đai".into(),
             },
         ];
-        let mut d = EntryDraft::default();
-        d.fields = vec![
-            (
-                FieldId("a".into()),
-                FigureDraft {
-                    numerator: "10".into(),
-                    denominator: "10".into(),
-                    value: String::new(),
-                },
-            ),
-            (FieldId("b".into()), FigureDraft::default()),
-        ];
+        let mut d = EntryDraft {
+            fields: vec![
+                (
+                    FieldId("a".into()),
+                    FigureDraft {
+                        numerator: "10".into(),
+                        denominator: "10".into(),
+                        value: String::new(),
+                    },
+                ),
+                (FieldId("b".into()), FigureDraft::default()),
+            ],
+            ..EntryDraft::default()
+        };
         let r = build_reading(&ratio_goal(fields.clone()), &d).unwrap();
         assert!(matches!(r, Reading::PerField { ref fields } if fields.len() == 1));
         d.fields[0].1 = FigureDraft::default();

@@ -342,13 +342,20 @@ mod tests {
         );
         let mut r = with_rule_kind(&c, RuleKind::Range);
         set_threshold(&mut r, ThresholdSlot::Max, Some(Decimal::from_int(95)));
-        assert_eq!(get_threshold(&r, ThresholdSlot::Max), Some(Decimal::from_int(95)));
+        assert_eq!(
+            get_threshold(&r, ThresholdSlot::Max),
+            Some(Decimal::from_int(95))
+        );
         assert_eq!(slots(&r), &[ThresholdSlot::Min, ThresholdSlot::Max]);
     }
 
     #[test]
     fn shape_changes_never_orphan_progress() {
-        let mut t = new_target(TargetId("t".into()), ReformArea::Procedures, TargetShape::Ratio);
+        let mut t = new_target(
+            TargetId("t".into()),
+            ReformArea::Procedures,
+            TargetShape::Ratio,
+        );
         assert!(change_shape(&mut t, TargetShape::Value));
         t.entries.push(ProgressEntry {
             id: EntryId("e".into()),
@@ -366,7 +373,9 @@ mod tests {
             unit: ValueUnit::Percent
         }));
         assert!(RuleKind::PerPeriod.fits(&Measure::Value {
-            unit: ValueUnit::Count { noun: "lần".into() }
+            unit: ValueUnit::Count {
+                noun: "lần".into()
+            }
         }));
     }
 }

@@ -124,13 +124,21 @@ pub fn evaluate(target: &Target, today: NaiveDate) -> Evaluation {
         (Goal::Milestone { deadline }, reading) => {
             let done = match reading {
                 Some(Reading::Milestone { done_on, .. }) => *done_on,
-                Some(_) => return Evaluation::simple(Status::Invalid, Some(Note::ReadingMismatch), as_of),
+                Some(_) => {
+                    return Evaluation::simple(Status::Invalid, Some(Note::ReadingMismatch), as_of)
+                }
                 None => None,
             };
             let (status, note) = milestone_status(*deadline, done, today);
             Evaluation::simple(status, Some(note), as_of)
         }
-        (Goal::Single { condition, breakdown }, None) => {
+        (
+            Goal::Single {
+                condition,
+                breakdown,
+            },
+            None,
+        ) => {
             let (status, note) = no_data_status(condition);
             let mut e = Evaluation::simple(status, note, None);
             if !breakdown.is_empty() {
@@ -153,18 +161,28 @@ pub fn evaluate(target: &Target, today: NaiveDate) -> Evaluation {
             ];
             e
         }
-        (Goal::Single { condition, breakdown }, Some(reading)) if breakdown.is_empty() => {
-            match reading {
-                Reading::Single { figure } => {
-                    let r = evaluate_condition(condition, figure);
-                    let mut e = Evaluation::simple(r.status, r.note, as_of);
-                    e.headline = Some(r);
-                    e
-                }
-                _ => Evaluation::simple(Status::Invalid, Some(Note::ReadingMismatch), as_of),
+        (
+            Goal::Single {
+                condition,
+                breakdown,
+            },
+            Some(reading),
+        ) if breakdown.is_empty() => match reading {
+            Reading::Single { figure } => {
+                let r = evaluate_condition(condition, figure);
+                let mut e = Evaluation::simple(r.status, r.note, as_of);
+                e.headline = Some(r);
+                e
             }
-        }
-        (Goal::Single { condition, breakdown }, Some(reading)) => match reading {
+            _ => Evaluation::simple(Status::Invalid, Some(Note::ReadingMismatch), as_of),
+        },
+        (
+            Goal::Single {
+                condition,
+                breakdown,
+            },
+            Some(reading),
+        ) => match reading {
             Reading::PerField { fields } => {
                 let results: Vec<FieldResult> = breakdown
                     .iter()
@@ -296,23 +314,28 @@ pub fn evaluate_condition(condition: &Condition, figure: &Figure) -> ConditionRe
             },
         ) => {
             let (n, d) = (numerator.0, denominator.0);
+            // More items done than exist is wrong whatever the denominator (even 5/0).
+            if n > d {
+                return ConditionResult {
+                    status: Status::Invalid,
+                    note: Some(Note::NumeratorAboveDenominator),
+                    measured: Some(Measured {
+                        value: if d == 0 {
+                            Rational::from_int(0)
+                        } else {
+                            Rational::percent(n, d)
+                        },
+                        counts: Some((n, d)),
+                    }),
+                    margin: None,
+                };
+            }
             if d == 0 {
                 return ConditionResult {
                     status: Status::NotApplicable,
                     note: Some(Note::ZeroDenominator),
                     measured: Some(Measured {
                         value: Rational::from_int(0),
-                        counts: Some((n, d)),
-                    }),
-                    margin: None,
-                };
-            }
-            if n > d {
-                return ConditionResult {
-                    status: Status::Invalid,
-                    note: Some(Note::NumeratorAboveDenominator),
-                    measured: Some(Measured {
-                        value: Rational::percent(n, d),
                         counts: Some((n, d)),
                     }),
                     margin: None,
@@ -347,42 +370,50 @@ fn judge(comparator: &Comparator, m: Measured) -> (Status, Option<Note>, Option<
     let v = m.value;
     let met = |ok: bool| if ok { Status::Met } else { Status::NotMet };
     match comparator {
-        Comparator::Above { threshold } => (met(v > r(*threshold)), None, Some(v.sub(r(*threshold)))),
-        Comparator::AtLeast { threshold } | Comparator::PerPeriod { min: threshold, .. } => {
-            (met(v >= r(*threshold)), None, Some(v.sub(r(*threshold))))
+        Comparator::Above { threshold } => {
+            (met(v > r(*threshold)), None, Some(v.minus(r(*threshold))))
         }
-        Comparator::AtMost { threshold } => (met(v <= r(*threshold)), None, Some(r(*threshold).sub(v))),
-        Comparator::Below { threshold } => (met(v < r(*threshold)), None, Some(r(*threshold).sub(v))),
+        Comparator::AtLeast { threshold } | Comparator::PerPeriod { min: threshold, .. } => {
+            (met(v >= r(*threshold)), None, Some(v.minus(r(*threshold))))
+        }
+        Comparator::AtMost { threshold } => {
+            (met(v <= r(*threshold)), None, Some(r(*threshold).minus(v)))
+        }
+        Comparator::Below { threshold } => {
+            (met(v < r(*threshold)), None, Some(r(*threshold).minus(v)))
+        }
         Comparator::Range { min, max, above } => {
             let (lo, hi) = (r(*min), r(*max));
             if v < lo {
-                (Status::NotMet, None, Some(v.sub(lo)))
+                (Status::NotMet, None, Some(v.minus(lo)))
             } else if v <= hi {
-                let to_lo = v.sub(lo);
-                let to_hi = hi.sub(v);
+                let to_lo = v.minus(lo);
+                let to_hi = hi.minus(v);
                 (Status::Met, None, Some(to_lo.min(to_hi)))
             } else {
                 match above {
-                    AboveRange::MetExceeded => (Status::Met, Some(Note::Exceeded), Some(v.sub(hi))),
+                    AboveRange::MetExceeded => {
+                        (Status::Met, Some(Note::Exceeded), Some(v.minus(hi)))
+                    }
                     AboveRange::OutOfRange => {
-                        (Status::NotMet, Some(Note::OutOfRange), Some(hi.sub(v)))
+                        (Status::NotMet, Some(Note::OutOfRange), Some(hi.minus(v)))
                     }
                 }
             }
         }
         Comparator::ReduceTo { low, high } => {
             let note = (v < r(*low)).then_some(Note::Exceeded);
-            (met(v <= r(*high)), note, Some(r(*high).sub(v)))
+            (met(v <= r(*high)), note, Some(r(*high).minus(v)))
         }
         Comparator::AllItems => match m.counts {
-            Some((n, d)) => (met(n == d), None, Some(v.sub(Rational::from_int(100)))),
+            Some((n, d)) => (met(n == d), None, Some(v.minus(Rational::from_int(100)))),
             None => {
                 let hundred = Rational::from_int(100);
-                (met(v >= hundred), None, Some(v.sub(hundred)))
+                (met(v >= hundred), None, Some(v.minus(hundred)))
             }
         },
         Comparator::HigherThanPrevious { previous } => match previous {
-            Some(p) => (met(v > r(*p)), None, Some(v.sub(r(*p)))),
+            Some(p) => (met(v > r(*p)), None, Some(v.minus(r(*p)))),
             None => (Status::Waiting, Some(Note::WaitingForPrevious), None),
         },
     }
@@ -462,13 +493,25 @@ mod tests {
 
     #[test]
     fn strictly_above_is_strict_and_exact() {
-        let above90 = || ratio_condition(Comparator::Above { threshold: dec("90") });
+        let above90 = || {
+            ratio_condition(Comparator::Above {
+                threshold: dec("90"),
+            })
+        };
         assert_eq!(single(above90(), ratio(90, 100)).status, Status::NotMet);
         // 89,996% displays as 90,00% and still fails.
-        assert_eq!(single(above90(), ratio(89_996, 100_000)).status, Status::NotMet);
-        assert_eq!(single(above90(), ratio(90_001, 100_000)).status, Status::Met);
+        assert_eq!(
+            single(above90(), ratio(89_996, 100_000)).status,
+            Status::NotMet
+        );
+        assert_eq!(
+            single(above90(), ratio(90_001, 100_000)).status,
+            Status::Met
+        );
         let e = single(
-            percent_condition(Comparator::Above { threshold: dec("80") }),
+            percent_condition(Comparator::Above {
+                threshold: dec("80"),
+            }),
             value("98.97"),
         );
         assert_eq!(e.status, Status::Met);
@@ -477,7 +520,11 @@ mod tests {
 
     #[test]
     fn at_least_includes_the_threshold() {
-        let c = || ratio_condition(Comparator::AtLeast { threshold: dec("30") });
+        let c = || {
+            ratio_condition(Comparator::AtLeast {
+                threshold: dec("30"),
+            })
+        };
         assert_eq!(single(c(), ratio(30, 100)).status, Status::Met);
         assert_eq!(single(c(), ratio(29, 100)).status, Status::NotMet);
     }
@@ -491,9 +538,18 @@ mod tests {
                 above,
             })
         };
-        assert_eq!(single(range(AboveRange::OutOfRange), value("35")).status, Status::Met);
-        assert_eq!(single(range(AboveRange::OutOfRange), value("41")).status, Status::NotMet);
-        assert_eq!(single(range(AboveRange::OutOfRange), value("29.99")).status, Status::NotMet);
+        assert_eq!(
+            single(range(AboveRange::OutOfRange), value("35")).status,
+            Status::Met
+        );
+        assert_eq!(
+            single(range(AboveRange::OutOfRange), value("41")).status,
+            Status::NotMet
+        );
+        assert_eq!(
+            single(range(AboveRange::OutOfRange), value("29.99")).status,
+            Status::NotMet
+        );
         let e = single(range(AboveRange::MetExceeded), value("41"));
         assert_eq!((e.status, e.note), (Status::Met, Some(Note::Exceeded)));
     }
@@ -520,9 +576,21 @@ mod tests {
 
     #[test]
     fn ratio_guards() {
-        let c = || ratio_condition(Comparator::AtLeast { threshold: dec("10") });
+        let c = || {
+            ratio_condition(Comparator::AtLeast {
+                threshold: dec("10"),
+            })
+        };
+        let e = single(c(), ratio(0, 0));
+        assert_eq!(
+            (e.status, e.note),
+            (Status::NotApplicable, Some(Note::ZeroDenominator))
+        );
         let e = single(c(), ratio(5, 0));
-        assert_eq!((e.status, e.note), (Status::NotApplicable, Some(Note::ZeroDenominator)));
+        assert_eq!(
+            (e.status, e.note),
+            (Status::Invalid, Some(Note::NumeratorAboveDenominator))
+        );
         let e = single(c(), ratio(6, 5));
         assert_eq!(
             (e.status, e.note),
@@ -563,7 +631,9 @@ mod tests {
             })
             .collect();
         let goal = Goal::Single {
-            condition: ratio_condition(Comparator::Above { threshold: dec("90") }),
+            condition: ratio_condition(Comparator::Above {
+                threshold: dec("90"),
+            }),
             breakdown: fields,
         };
         let reading = |figs: Vec<(usize, u64, u64)>| Reading::PerField {
@@ -596,7 +666,10 @@ mod tests {
         // A field without figures keeps the target waiting for data.
         let t = target(goal.clone(), vec![reading(vec![(0, 95, 100)])]);
         let e = evaluate(&t, today);
-        assert_eq!((e.status, e.note), (Status::NoData, Some(Note::FieldsMissing)));
+        assert_eq!(
+            (e.status, e.note),
+            (Status::NoData, Some(Note::FieldsMissing))
+        );
         // All fields empty.
         let t = target(goal, vec![reading(vec![(0, 0, 0), (1, 0, 0), (2, 0, 0)])]);
         assert_eq!(evaluate(&t, today).status, Status::NotApplicable);
@@ -605,10 +678,17 @@ mod tests {
     #[test]
     fn compound_needs_both() {
         let goal = Goal::Compound {
-            first: ratio_condition(Comparator::AtLeast { threshold: dec("40") }),
-            second: ratio_condition(Comparator::AtLeast { threshold: dec("80") }),
+            first: ratio_condition(Comparator::AtLeast {
+                threshold: dec("40"),
+            }),
+            second: ratio_condition(Comparator::AtLeast {
+                threshold: dec("80"),
+            }),
         };
-        let pair = |a: Figure, b: Figure| Reading::Pair { first: a, second: b };
+        let pair = |a: Figure, b: Figure| Reading::Pair {
+            first: a,
+            second: b,
+        };
         let today = date(2020, 1, 1);
         let t = target(goal.clone(), vec![pair(ratio(45, 100), ratio(40, 45))]);
         assert_eq!(evaluate(&t, today).status, Status::Met);
@@ -638,15 +718,21 @@ mod tests {
 
     #[test]
     fn latest_entry_counts() {
-        let c = ratio_condition(Comparator::AtLeast { threshold: dec("50") });
+        let c = ratio_condition(Comparator::AtLeast {
+            threshold: dec("50"),
+        });
         let t = target(
             Goal::Single {
                 condition: c,
                 breakdown: vec![],
             },
             vec![
-                Reading::Single { figure: ratio(10, 100) },
-                Reading::Single { figure: ratio(60, 100) },
+                Reading::Single {
+                    figure: ratio(10, 100),
+                },
+                Reading::Single {
+                    figure: ratio(60, 100),
+                },
             ],
         );
         let e = evaluate(&t, date(2020, 1, 1));

@@ -122,7 +122,9 @@ mod tests {
                 numerator: String::new(),
                 denominator: String::new(),
             },
-            comparator: Comparator::Above { threshold: dec("90") },
+            comparator: Comparator::Above {
+                threshold: dec("90"),
+            },
         };
         let r = evaluate_condition(
             &c,
@@ -144,7 +146,9 @@ mod tests {
         let c = Condition {
             label: String::new(),
             measure: Measure::Value {
-                unit: ValueUnit::Count { noun: "lần".into() },
+                unit: ValueUnit::Count {
+                    noun: "lần".into()
+                },
             },
             comparator: Comparator::PerPeriod {
                 min: dec("2"),

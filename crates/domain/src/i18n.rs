@@ -160,7 +160,9 @@ pub fn area_name(area: ReformArea, l: Locale) -> &'static str {
     match area {
         ReformArea::Direction => l.pick("Công tác chỉ đạo, điều hành", "Direction and management"),
         ReformArea::Institutions => l.pick("Cải cách thể chế", "Institutions"),
-        ReformArea::Procedures => l.pick("Cải cách thủ tục hành chính", "Administrative procedures"),
+        ReformArea::Procedures => {
+            l.pick("Cải cách thủ tục hành chính", "Administrative procedures")
+        }
         ReformArea::Apparatus => l.pick("Cải cách tổ chức bộ máy", "Organisation of the apparatus"),
         ReformArea::CivilService => l.pick("Cải cách chế độ công vụ", "Civil service"),
         ReformArea::PublicFinance => l.pick("Cải cách tài chính công", "Public finance"),
@@ -225,22 +227,33 @@ pub fn note_text(note: Note, l: Locale) -> &'static str {
             "waiting for last year's published figure",
         ),
         Note::ZeroDenominator => l.pick("không phát sinh hồ sơ", "no items this period"),
-        Note::NumeratorAboveDenominator => l.pick("tử số lớn hơn mẫu số", "numerator above denominator"),
+        Note::NumeratorAboveDenominator => {
+            l.pick("tử số lớn hơn mẫu số", "numerator above denominator")
+        }
         Note::ReadingMismatch => l.pick(
             "số liệu không khớp loại chỉ tiêu",
             "figures do not match the target kind",
         ),
-        Note::FieldsMissing => l.pick("chưa đủ số liệu các lĩnh vực", "some fields have no figures yet"),
+        Note::FieldsMissing => l.pick(
+            "chưa đủ số liệu các lĩnh vực",
+            "some fields have no figures yet",
+        ),
     }
 }
 
 pub fn shape_name(shape: TargetShape, l: Locale) -> &'static str {
     match shape {
         TargetShape::Ratio => l.pick("Tỷ lệ (tử số / mẫu số)", "Ratio (numerator / denominator)"),
-        TargetShape::Value => l.pick("Giá trị (%, số lượng, ngày, tiền…)", "Value (%, count, days, money…)"),
+        TargetShape::Value => l.pick(
+            "Giá trị (%, số lượng, ngày, tiền…)",
+            "Value (%, count, days, money…)",
+        ),
         TargetShape::Compound => l.pick("Hai điều kiện cùng đạt", "Two conditions, both required"),
         TargetShape::Milestone => l.pick("Mốc hoàn thành (có hạn)", "Milestone (with deadline)"),
-        TargetShape::FreeText => l.pick("Theo dõi bằng nội dung (không đo)", "Tracked by notes (no gauge)"),
+        TargetShape::FreeText => l.pick(
+            "Theo dõi bằng nội dung (không đo)",
+            "Tracked by notes (no gauge)",
+        ),
     }
 }
 
@@ -289,10 +302,15 @@ pub fn number_error(e: &NumberError, l: Locale) -> &'static str {
             "Dấu chấm ngăn cách hàng nghìn (9.156), dấu phẩy là dấu thập phân (99,8).",
             "Use a dot between thousands (9.156) and a comma for decimals (99,8).",
         ),
-        NumberError::TooManyDecimals => l.pick("Tối đa 4 chữ số sau dấu phẩy.", "At most 4 decimals."),
+        NumberError::TooManyDecimals => {
+            l.pick("Tối đa 4 chữ số sau dấu phẩy.", "At most 4 decimals.")
+        }
         NumberError::TooLarge => l.pick("Số quá lớn.", "The number is too large."),
         NumberError::Negative => l.pick("Số lượng không được âm.", "A count cannot be negative."),
-        NumberError::NotWhole => l.pick("Số lượng phải là số nguyên.", "A count must be a whole number."),
+        NumberError::NotWhole => l.pick(
+            "Số lượng phải là số nguyên.",
+            "A count must be a whole number.",
+        ),
     }
 }
 
@@ -300,7 +318,9 @@ pub fn number_error(e: &NumberError, l: Locale) -> &'static str {
 pub fn date_error(e: &DateError, input: &str, l: Locale) -> String {
     let input = input.trim();
     match e {
-        DateError::Empty => l.pick("Hãy nhập ngày (dd/mm/yyyy).", "Enter a date (dd/mm/yyyy).").into(),
+        DateError::Empty => l
+            .pick("Hãy nhập ngày (dd/mm/yyyy).", "Enter a date (dd/mm/yyyy).")
+            .into(),
         DateError::Format => l
             .pick(
                 "Hãy nhập ngày theo dạng dd/mm/yyyy, ví dụ 06/03/2020.",
@@ -316,12 +336,17 @@ pub fn date_error(e: &DateError, input: &str, l: Locale) -> String {
                 format!("{input} is not a real date: {month_year} has only {days} days."),
             )
         }
-        DateError::NotACalendarDate { days_in_month: None } => l.pick(
+        DateError::NotACalendarDate {
+            days_in_month: None,
+        } => l.pick(
             format!("Ngày {input} không có thật: tháng phải từ 01 đến 12."),
             format!("{input} is not a real date: the month must be 01 to 12."),
         ),
         DateError::YearOutOfRange => l
-            .pick("Năm phải từ 1990 đến 2100.", "The year must be 1990 to 2100.")
+            .pick(
+                "Năm phải từ 1990 đến 2100.",
+                "The year must be 1990 to 2100.",
+            )
             .into(),
     }
 }
@@ -357,7 +382,10 @@ pub fn scorecard_headline(c: &Scorecard, l: Locale) -> String {
 pub fn scorecard_details(c: &Scorecard, l: Locale) -> String {
     let mut parts = Vec::new();
     if c.not_met > 0 {
-        parts.push(l.pick(format!("{} chưa đạt", c.not_met), format!("{} not met", c.not_met)));
+        parts.push(l.pick(
+            format!("{} chưa đạt", c.not_met),
+            format!("{} not met", c.not_met),
+        ));
     }
     if c.pending > 0 {
         parts.push(l.pick(

@@ -3,14 +3,21 @@
 
 pub mod area;
 pub mod date;
+pub mod describe;
+pub mod draft;
+pub mod editing;
 pub mod evaluation;
 pub mod example;
 pub mod file;
+pub mod gauge;
+pub mod i18n;
 pub mod locale;
 pub mod number;
 pub mod plan;
 pub mod problem;
 pub mod progress;
+pub mod scorecard;
 pub mod target;
 pub mod unit;
 pub mod validate;
+pub mod workbook;

@@ -226,7 +226,10 @@ pub fn parse_vi_number(input: &str) -> Result<Decimal, NumberError> {
         return Err(NumberError::NotANumber);
     }
     let groups: Vec<&str> = int.split('.').collect();
-    if groups.iter().any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit())) {
+    if groups
+        .iter()
+        .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+    {
         // `.5`, `5.` or letters
         if groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())) {
             return Err(NumberError::AmbiguousGrouping);
@@ -310,7 +313,8 @@ impl Rational {
     pub fn is_negative(self) -> bool {
         self.num < 0
     }
-    pub fn sub(self, other: Rational) -> Rational {
+    /// `self − other`, exactly (falls back to an approximation only far outside the accepted range).
+    pub fn minus(self, other: Rational) -> Rational {
         match (
             self.num.checked_mul(other.den),
             other.num.checked_mul(self.den),
@@ -321,12 +325,6 @@ impl Rational {
                 None => Rational::from_f64(self.to_f64() - other.to_f64()),
             },
             _ => Rational::from_f64(self.to_f64() - other.to_f64()),
-        }
-    }
-    pub fn neg(self) -> Rational {
-        Rational {
-            num: -self.num,
-            den: self.den,
         }
     }
     pub fn abs(self) -> Rational {
@@ -486,9 +484,9 @@ pub fn count_from_json(v: &serde_json::Value) -> Result<u64, ValueProblem> {
             } else {
                 match n.as_f64() {
                     Some(f) if f < 0.0 => Err(ValueProblem::NegativeCount(n.to_string())),
-                    Some(f) if f.fract() == 0.0 => {
-                        Err(ValueProblem::NumberTooLarge(n.to_string()))
-                    }
+                    // A whole number written with a fraction (`5.0`) is still that count.
+                    Some(f) if f.fract() == 0.0 && f <= MAX_MAGNITUDE as f64 => Ok(f as u64),
+                    Some(f) if f.fract() == 0.0 => Err(ValueProblem::NumberTooLarge(n.to_string())),
                     _ => Err(ValueProblem::FractionalCount(n.to_string())),
                 }
             }
@@ -531,11 +529,17 @@ mod tests {
     fn refuses_ambiguous_or_bad_numbers() {
         assert_eq!(parse_vi_number("9.15"), Err(NumberError::AmbiguousGrouping));
         assert_eq!(parse_vi_number("99.8"), Err(NumberError::AmbiguousGrouping));
-        assert_eq!(parse_vi_number("1234.567"), Err(NumberError::AmbiguousGrouping));
+        assert_eq!(
+            parse_vi_number("1234.567"),
+            Err(NumberError::AmbiguousGrouping)
+        );
         assert_eq!(parse_vi_number(""), Err(NumberError::Empty));
         assert_eq!(parse_vi_number("abc"), Err(NumberError::NotANumber));
         assert_eq!(parse_vi_number("1,2,3"), Err(NumberError::NotANumber));
-        assert_eq!(parse_vi_number("1,23456"), Err(NumberError::TooManyDecimals));
+        assert_eq!(
+            parse_vi_number("1,23456"),
+            Err(NumberError::TooManyDecimals)
+        );
         assert_eq!(
             parse_vi_number("99999999999999999999"),
             Err(NumberError::TooLarge)
@@ -565,6 +569,29 @@ mod tests {
         assert!(v < d("90").to_rational());
         assert_eq!(d("90.0"), d("90"));
         assert!(d("0.1") < d("0.11"));
+    }
+
+    #[test]
+    fn counts_from_files() {
+        use serde_json::json;
+        assert_eq!(count_from_json(&json!(17087)), Ok(17087));
+        assert_eq!(count_from_json(&json!(5.0)), Ok(5));
+        assert!(matches!(
+            count_from_json(&json!(-3)),
+            Err(ValueProblem::NegativeCount(_))
+        ));
+        assert!(matches!(
+            count_from_json(&json!(2.5)),
+            Err(ValueProblem::FractionalCount(_))
+        ));
+        assert!(matches!(
+            count_from_json(&json!(1e300)),
+            Err(ValueProblem::NumberTooLarge(_))
+        ));
+        assert!(matches!(
+            count_from_json(&json!("12")),
+            Err(ValueProblem::NotANumber(_))
+        ));
     }
 
     #[test]

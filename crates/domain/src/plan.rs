@@ -95,8 +95,7 @@ pub fn looks_like_document_number(s: &str) -> bool {
     }
     groups.all(|g| {
         !g.is_empty()
-            && g
-                .chars()
+            && g.chars()
                 .all(|c| is_letter(c) || c.is_ascii_digit() || c == '&')
     })
 }
@@ -119,7 +118,15 @@ mod tests {
         ] {
             assert!(looks_like_document_number(ok), "{ok}");
         }
-        for bad in ["", "KH-UBND", "39/", "39/KH UBND", "abc/KH", "39/-KH", "123456/KH"] {
+        for bad in [
+            "",
+            "KH-UBND",
+            "39/",
+            "39/KH UBND",
+            "abc/KH",
+            "39/-KH",
+            "123456/KH",
+        ] {
             assert!(!looks_like_document_number(bad), "{bad}");
         }
     }

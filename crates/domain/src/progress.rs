@@ -47,8 +47,13 @@ pub enum Reading {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Figure {
-    Ratio { numerator: Count, denominator: Count },
-    Value { value: Decimal },
+    Ratio {
+        numerator: Count,
+        denominator: Count,
+    },
+    Value {
+        value: Decimal,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

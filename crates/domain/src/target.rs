@@ -120,7 +120,12 @@ pub enum Period {
 }
 
 impl Period {
-    pub const ALL: [Period; 4] = [Period::Year, Period::HalfYear, Period::Quarter, Period::Month];
+    pub const ALL: [Period; 4] = [
+        Period::Year,
+        Period::HalfYear,
+        Period::Quarter,
+        Period::Month,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Period::Year => "year",

@@ -13,7 +13,10 @@ pub struct Workbook {
 pub enum AddOutcome {
     Added(PlanId),
     /// A plan with the same id was already held; the new one was kept beside it under `new_id`.
-    AddedAlongside { held: PlanId, new_id: PlanId },
+    AddedAlongside {
+        held: PlanId,
+        new_id: PlanId,
+    },
 }
 
 impl AddOutcome {
@@ -65,7 +68,11 @@ impl Workbook {
     /// Plans in display order: newest year first, then by unit name.
     pub fn ordered(&self) -> Vec<&Plan> {
         let mut v: Vec<&Plan> = self.plans.iter().collect();
-        v.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.unit.name.cmp(&b.unit.name)));
+        v.sort_by(|a, b| {
+            b.year
+                .cmp(&a.year)
+                .then_with(|| a.unit.name.cmp(&b.unit.name))
+        });
         v
     }
 }
@@ -93,7 +100,10 @@ mod tests {
     #[test]
     fn never_replaces_a_held_plan() {
         let mut w = Workbook::default();
-        assert_eq!(w.add(plan("a"), || PlanId("x".into())), AddOutcome::Added(PlanId("a".into())));
+        assert_eq!(
+            w.add(plan("a"), || PlanId("x".into())),
+            AddOutcome::Added(PlanId("a".into()))
+        );
         let mut changed = plan("a");
         changed.year = 2025;
         let out = w.add(changed, || PlanId("b".into()));
