@@ -26,20 +26,22 @@ impl Book {
     }
 }
 
-/// The interface language.
+/// The interface language. Switching it rebuilds the interface (see the root component), so
+/// components read it without tracking: texts are plain strings, not one reactive closure
+/// each, which keeps the WebAssembly bundle small.
 #[derive(Clone, Copy)]
 pub struct Lang(pub RwSignal<Locale>);
 
 impl Lang {
     pub fn get(&self) -> Locale {
-        self.0.get()
+        self.0.get_untracked()
     }
     pub fn get_untracked(&self) -> Locale {
         self.0.get_untracked()
     }
-    /// A reactive fixed text.
+    /// A fixed text in the current language.
     pub fn t(&self, text: Text) -> &'static str {
-        text.get(self.0.get())
+        text.get(self.0.get_untracked())
     }
 }
 
@@ -144,11 +146,7 @@ pub fn persist_workbook(book: Book, health: SaveHealth, initial: &Workbook) {
                     Err(e) => failure = Some(e),
                 }
             }
-            let gone: Vec<PlanId> = cache
-                .keys()
-                .filter(|id| !w.contains(id))
-                .cloned()
-                .collect();
+            let gone: Vec<PlanId> = cache.keys().filter(|id| !w.contains(id)).cloned().collect();
             for id in gone {
                 match storage::delete_plan(&id) {
                     Ok(()) => {

@@ -74,7 +74,7 @@ pub fn App() -> impl IntoView {
 
     // The language: remembered, and set on <html lang> for screen readers and hyphenation.
     Effect::new(move |_| {
-        let l = lang.get();
+        let l = lang.0.get();
         let _ = storage::save_locale(l);
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -108,14 +108,20 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app" data-testid="app-ready">
-            <Header />
-            <NoticeArea />
-            <main class="main">
-                {move || match nav.0.get() {
-                    Screen::Workbook => view! { <WorkbookPage /> }.into_any(),
-                    Screen::Plan(id) => view! { <PlanPage id=id /> }.into_any(),
-                }}
-            </main>
+            // The whole interface is rebuilt when the language changes.
+            {move || {
+                lang.0.track();
+                view! {
+                    <Header />
+                    <NoticeArea />
+                    <main class="main">
+                        {move || match nav.0.get() {
+                            Screen::Workbook => view! { <WorkbookPage /> }.into_any(),
+                            Screen::Plan(id) => view! { <PlanPage id=id /> }.into_any(),
+                        }}
+                    </main>
+                }
+            }}
         </div>
     }
 }

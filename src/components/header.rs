@@ -23,11 +23,11 @@ pub fn Header() -> impl IntoView {
                 >
                     <span class="brand-mark" aria-hidden="true">"✔"</span>
                     <span class="brand-text">
-                        <span class="brand-name">{move || lang.t(Text::AppTitle)}</span>
-                        <span class="brand-tagline">{move || lang.t(Text::AppTagline)}</span>
+                        <span class="brand-name">{lang.t(Text::AppTitle)}</span>
+                        <span class="brand-tagline">{lang.t(Text::AppTagline)}</span>
                     </span>
                 </a>
-                <div class="lang-switch" role="group" aria-label=move || lang.t(Text::Language)>
+                <div class="lang-switch" role="group" aria-label=lang.t(Text::Language)>
                     <button
                         type="button"
                         data-testid="lang-vi"

@@ -23,8 +23,16 @@ fn figure_text(c: &Condition, f: &Figure, l: Locale) -> String {
 
 fn reading_text(goal: &Goal, reading: &Reading, l: Locale) -> String {
     match (goal, reading) {
-        (Goal::Single { condition, .. }, Reading::Single { figure }) => figure_text(condition, figure, l),
-        (Goal::Single { condition, breakdown }, Reading::PerField { fields }) => fields
+        (Goal::Single { condition, .. }, Reading::Single { figure }) => {
+            figure_text(condition, figure, l)
+        }
+        (
+            Goal::Single {
+                condition,
+                breakdown,
+            },
+            Reading::PerField { fields },
+        ) => fields
             .iter()
             .map(|ff| {
                 let name = breakdown
@@ -36,14 +44,28 @@ fn reading_text(goal: &Goal, reading: &Reading, l: Locale) -> String {
             })
             .collect::<Vec<_>>()
             .join("; "),
-        (Goal::Compound { first, second }, Reading::Pair { first: a, second: b }) => {
-            format!("{}; {}", figure_text(first, a, l), figure_text(second, b, l))
+        (
+            Goal::Compound { first, second },
+            Reading::Pair {
+                first: a,
+                second: b,
+            },
+        ) => {
+            format!(
+                "{}; {}",
+                figure_text(first, a, l),
+                figure_text(second, b, l)
+            )
         }
         (_, Reading::Milestone { done_on, evidence }) => {
             let done = done_on
                 .map(format_vi_date)
                 .unwrap_or_else(|| l.pick("chưa hoàn thành", "not done").into());
-            if evidence.is_empty() { done } else { format!("{done} · {evidence}") }
+            if evidence.is_empty() {
+                done
+            } else {
+                format!("{done} · {evidence}")
+            }
         }
         (_, Reading::Text { text }) => text.clone(),
         _ => String::new(),
@@ -65,7 +87,14 @@ pub fn History(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                     let mut v: Vec<(EntryId, chrono::NaiveDate, String, String)> = t
                         .entries
                         .iter()
-                        .map(|e| (e.id.clone(), e.date, reading_text(&t.goal, &e.reading, l), e.comment.clone()))
+                        .map(|e| {
+                            (
+                                e.id.clone(),
+                                e.date,
+                                reading_text(&t.goal, &e.reading, l),
+                                e.comment.clone(),
+                            )
+                        })
                         .collect();
                     v.reverse();
                     v.sort_by(|a, b| b.1.cmp(&a.1));
@@ -85,15 +114,15 @@ pub fn History(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
     };
     view! {
         <div class="panel history" data-testid="history">
-            <h3 class="panel-title">{move || lang.t(Text::HistoryTitle)}</h3>
-            <Show when=move || !rows.get().is_empty() fallback=move || view! { <p class="muted">{move || lang.t(Text::NoEntries)}</p> }>
-                <p class="muted small">{move || lang.t(Text::LatestCounts)}</p>
+            <h3 class="panel-title">{lang.t(Text::HistoryTitle)}</h3>
+            <Show when=move || !rows.get().is_empty() fallback=move || view! { <p class="muted">{lang.t(Text::NoEntries)}</p> }>
+                <p class="muted small">{lang.t(Text::LatestCounts)}</p>
                 <table class="history-table">
                     <thead><tr>
-                        <th scope="col">{move || lang.t(Text::ColDate)}</th>
-                        <th scope="col">{move || lang.t(Text::ColFigures)}</th>
-                        <th scope="col">{move || lang.t(Text::ColComment)}</th>
-                        <th scope="col"><span class="visually-hidden">{move || lang.t(Text::ColActions)}</span></th>
+                        <th scope="col">{lang.t(Text::ColDate)}</th>
+                        <th scope="col">{lang.t(Text::ColFigures)}</th>
+                        <th scope="col">{lang.t(Text::ColComment)}</th>
+                        <th scope="col"><span class="visually-hidden">{lang.t(Text::ColActions)}</span></th>
                     </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| r.clone() children=move |(id, date, figures, comment)| view! {
@@ -101,7 +130,7 @@ pub fn History(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                                 <td>{format_vi_date(date)}</td>
                                 <td>{figures}</td>
                                 <td>{comment}</td>
-                                <td><button type="button" class="btn btn-small btn-quiet" on:click=move |_| delete(id.clone())>{move || lang.t(Text::DeleteEntry)}</button></td>
+                                <td><button type="button" class="btn btn-small btn-quiet" on:click=move |_| delete(id.clone())>{lang.t(Text::DeleteEntry)}</button></td>
                             </tr>
                         } />
                     </tbody>

@@ -49,7 +49,11 @@ pub fn ImportButton() -> impl IntoView {
                         Err(e) => {
                             notices.push(
                                 NoticeKind::Error,
-                                import_failed_message(&name, &browser::describe_js_error(&e), locale),
+                                import_failed_message(
+                                    &name,
+                                    &browser::describe_js_error(&e),
+                                    locale,
+                                ),
                                 vec![],
                             );
                             return;
@@ -60,7 +64,9 @@ pub fn ImportButton() -> impl IntoView {
                     Ok(imported) => {
                         let mut plan = imported.plan;
                         // Never let an import land on a stored entry that could not be read.
-                        let taken = unreadable.0.with_value(|keys| keys.contains(&plan_key(&plan.id)));
+                        let taken = unreadable
+                            .0
+                            .with_value(|keys| keys.contains(&plan_key(&plan.id)));
                         if taken {
                             plan.id = PlanId(browser::fresh_id("plan"));
                         }
@@ -103,7 +109,7 @@ pub fn ImportButton() -> impl IntoView {
                 on:change=on_change
             />
             <span aria-hidden="true">"⭱ "</span>
-            {move || lang.t(Text::ImportPlan)}
+            {lang.t(Text::ImportPlan)}
         </label>
     }
 }

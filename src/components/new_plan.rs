@@ -127,14 +127,14 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
 
     view! {
         <form class="card form new-plan" on:submit=submit novalidate data-testid="new-plan-form">
-            <h2 class="card-title">{move || lang.t(Text::NewPlanTitle)}</h2>
+            <h2 class="card-title">{lang.t(Text::NewPlanTitle)}</h2>
             <div class="form-grid">
                 <label class="field field-wide">
-                    <span class="field-label">{move || lang.t(Text::UnitName)}</span>
+                    <span class="field-label">{lang.t(Text::UnitName)}</span>
                     <input
                         type="text"
                         data-testid="new-plan-unit"
-                        placeholder=move || lang.t(Text::UnitNamePlaceholder)
+                        placeholder=lang.t(Text::UnitNamePlaceholder)
                         prop:value=move || unit.get()
                         on:input:target=move |ev| unit.set(ev.target().value())
                         aria-invalid=move || errors.get().unit.is_some().to_string()
@@ -142,7 +142,7 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                     {move || errors.get().unit.map(|t| view! { <span class="field-error" role="alert">{lang.t(t)}</span> })}
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || lang.t(Text::UnitLevelLabel)}</span>
+                    <span class="field-label">{lang.t(Text::UnitLevelLabel)}</span>
                     <select
                         data-testid="new-plan-level"
                         on:change:target=move |ev| {
@@ -167,17 +167,17 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                     {move || errors.get().level.map(|t| view! { <span class="field-error" role="alert">{lang.t(t)}</span> })}
                 </label>
                 <label class="field field-wide">
-                    <span class="field-label">{move || lang.t(Text::Superior)}</span>
+                    <span class="field-label">{lang.t(Text::Superior)}</span>
                     <input
                         type="text"
                         data-testid="new-plan-superior"
-                        placeholder=move || lang.t(Text::SuperiorPlaceholder)
+                        placeholder=lang.t(Text::SuperiorPlaceholder)
                         prop:value=move || superior.get()
                         on:input:target=move |ev| superior.set(ev.target().value())
                     />
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || lang.t(Text::Year)}</span>
+                    <span class="field-label">{lang.t(Text::Year)}</span>
                     <input
                         type="text"
                         inputmode="numeric"
@@ -188,23 +188,23 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                     {move || errors.get().year.map(|t| view! { <span class="field-error" role="alert">{lang.t(t)}</span> })}
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || lang.t(Text::PlanNumber)}</span>
+                    <span class="field-label">{lang.t(Text::PlanNumber)}</span>
                     <input
                         type="text"
                         data-testid="new-plan-number"
-                        placeholder=move || lang.t(Text::PlanNumberPlaceholder)
+                        placeholder=lang.t(Text::PlanNumberPlaceholder)
                         prop:value=move || number.get()
                         on:input:target=move |ev| number.set(ev.target().value())
                     />
                     {move || number_hint().map(|t| view! { <span class="field-hint">{t}</span> })}
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || lang.t(Text::IssueDate)}</span>
+                    <span class="field-label">{lang.t(Text::IssueDate)}</span>
                     <input
                         type="text"
                         inputmode="numeric"
                         data-testid="new-plan-date"
-                        placeholder=move || lang.t(Text::DatePlaceholder)
+                        placeholder=lang.t(Text::DatePlaceholder)
                         prop:value=move || date.get()
                         on:input:target=move |ev| date.set(ev.target().value())
                     />
@@ -220,10 +220,10 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
             </div>
             <div class="form-actions">
                 <button type="submit" class="btn btn-primary" data-testid="new-plan-submit">
-                    {move || lang.t(Text::Create)}
+                    {lang.t(Text::Create)}
                 </button>
                 <button type="button" class="btn btn-quiet" on:click=move |_| on_close.run(())>
-                    {move || lang.t(Text::Cancel)}
+                    {lang.t(Text::Cancel)}
                 </button>
             </div>
         </form>

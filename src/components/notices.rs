@@ -27,7 +27,7 @@ pub fn NoticeArea() -> impl IntoView {
                                     <p>{storage_failed_message(&failure.describe(lang.get()), lang.get())}</p>
                                 </div>
                                 <button type="button" class="btn btn-small" on:click=move |_| exporter.backup_all()>
-                                    {move || lang.t(Text::ExportBackup)}
+                                    {lang.t(Text::ExportBackup)}
                                 </button>
                             </div>
                         }
@@ -63,7 +63,7 @@ pub fn NoticeArea() -> impl IntoView {
                                 class="btn btn-small btn-quiet"
                                 on:click=move |_| notices.dismiss(id)
                             >
-                                {move || lang.t(Text::Dismiss)}
+                                {lang.t(Text::Dismiss)}
                             </button>
                         </div>
                     }

@@ -17,7 +17,12 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
     let pid = StoredValue::new(id);
     let plan = move || book.0.with(|w| w.plan(&pid.get_value()).cloned());
     let initial = plan();
-    let year_text = RwSignal::new(initial.as_ref().map(|p| p.year.to_string()).unwrap_or_default());
+    let year_text = RwSignal::new(
+        initial
+            .as_ref()
+            .map(|p| p.year.to_string())
+            .unwrap_or_default(),
+    );
     let date_text = RwSignal::new(
         initial
             .as_ref()
@@ -39,7 +44,9 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
         if d.trim().is_empty() {
             return None;
         }
-        parse_vi_date(&d).err().map(|e| date_error(&e, &d, lang.get()))
+        parse_vi_date(&d)
+            .err()
+            .map(|e| date_error(&e, &d, lang.get()))
     };
     let update = move |f: Box<dyn FnOnce(&mut cchc_domain::plan::Plan)>| {
         book.update_plan(&pid.get_value(), f);
@@ -48,16 +55,16 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
 
     view! {
         <section class="card details" data-testid="plan-details">
-            <h2 class="card-title">{move || lang.t(Text::PlanDetails)}</h2>
+            <h2 class="card-title">{lang.t(Text::PlanDetails)}</h2>
             <div class="form-grid">
                 <label class="field field-wide">
-                    <span class="field-label">{move || lang.t(Text::UnitName)}</span>
+                    <span class="field-label">{lang.t(Text::UnitName)}</span>
                     <input type="text" data-testid="plan-unit"
                         prop:value=move || plan().map(|p| p.unit.name).unwrap_or_default()
                         on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.name = v)); } />
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || lang.t(Text::UnitLevelLabel)}</span>
+                    <span class="field-label">{lang.t(Text::UnitLevelLabel)}</span>
                     <select data-testid="plan-level" on:change:target=move |ev| {
                         if let Some(l) = UnitLevel::from_str_opt(&ev.target().value()) { update(Box::new(move |p| p.unit.level = l)); }
                     }>
@@ -67,13 +74,13 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
                     </select>
                 </label>
                 <label class="field field-wide">
-                    <span class="field-label">{move || lang.t(Text::Superior)}</span>
+                    <span class="field-label">{lang.t(Text::Superior)}</span>
                     <input type="text" data-testid="plan-superior"
                         prop:value=move || plan().map(|p| p.unit.superior).unwrap_or_default()
                         on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.superior = v)); } />
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || lang.t(Text::Year)}</span>
+                    <span class="field-label">{lang.t(Text::Year)}</span>
                     <input type="text" inputmode="numeric" data-testid="plan-year"
                         prop:value=move || year_text.get()
                         on:input:target=move |ev| {
@@ -83,9 +90,9 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
                     {move || year_ok().is_none().then(|| view! { <span class="field-error" role="alert">{lang.t(Text::YearInvalid)}</span> })}
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || lang.t(Text::PlanNumber)}</span>
+                    <span class="field-label">{lang.t(Text::PlanNumber)}</span>
                     <input type="text" data-testid="plan-number"
-                        placeholder=move || lang.t(Text::PlanNumberPlaceholder)
+                        placeholder=lang.t(Text::PlanNumberPlaceholder)
                         prop:value=move || plan().map(|p| p.reference.number).unwrap_or_default()
                         on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.reference.number = v)); } />
                     {move || {
@@ -95,9 +102,9 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
                     }}
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || lang.t(Text::IssueDate)}</span>
+                    <span class="field-label">{lang.t(Text::IssueDate)}</span>
                     <input type="text" inputmode="numeric" data-testid="plan-date"
-                        placeholder=move || lang.t(Text::DatePlaceholder)
+                        placeholder=lang.t(Text::DatePlaceholder)
                         prop:value=move || date_text.get()
                         on:input:target=move |ev| {
                             let v = ev.target().value();

@@ -35,7 +35,10 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
     let exists = Memo::new(move |_| book.0.with(|w| w.contains(&pid.get_value())));
     let title = Memo::new(move |_| {
         book.0
-            .with(|w| w.plan(&pid.get_value()).map(|p| (p.unit.name.clone(), p.year)))
+            .with(|w| {
+                w.plan(&pid.get_value())
+                    .map(|p| (p.unit.name.clone(), p.year))
+            })
             .unwrap_or_default()
     });
     // Areas in use, each with its target ids in plan order.
@@ -46,7 +49,8 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                     p.areas_used()
                         .into_iter()
                         .map(|a| {
-                            let ids: Vec<TargetId> = p.targets_in(a).map(|t| t.id.clone()).collect();
+                            let ids: Vec<TargetId> =
+                                p.targets_in(a).map(|t| t.id.clone()).collect();
                             let card = Scorecard::of(p.targets_in(a), today);
                             (a, ids, card)
                         })
@@ -59,7 +63,12 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
         let l = lang.get();
         book.0.with(|w| {
             w.plan(&pid.get_value())
-                .map(|p| validate_plan(p).iter().map(|pr| pr.message(l)).collect::<Vec<_>>())
+                .map(|p| {
+                    validate_plan(p)
+                        .iter()
+                        .map(|pr| pr.message(l))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -78,7 +87,11 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
     let new_shape = RwSignal::new(TargetShape::Ratio);
     let add_target = move |_| {
         let tid = TargetId(browser::fresh_id("t"));
-        let target = new_target(tid.clone(), new_area.get_untracked(), new_shape.get_untracked());
+        let target = new_target(
+            tid.clone(),
+            new_area.get_untracked(),
+            new_shape.get_untracked(),
+        );
         book.update_plan(&pid.get_value(), |p| p.targets.push(target));
         just_added.0.set(Some(tid));
     };
@@ -90,7 +103,7 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                 view! {
                     <section class="page">
                         <a href="#" class="back" on:click=move |ev| { ev.prevent_default(); nav.0.set(Screen::Workbook); }>
-                            {move || lang.t(Text::BackToWorkbook)}
+                            {lang.t(Text::BackToWorkbook)}
                         </a>
                     </section>
                 }
@@ -98,7 +111,7 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
         >
             <section class="page plan-page" data-testid="plan-page">
                 <a href="#" class="back" data-testid="back" on:click=move |ev| { ev.prevent_default(); nav.0.set(Screen::Workbook); }>
-                    {move || lang.t(Text::BackToWorkbook)}
+                    {lang.t(Text::BackToWorkbook)}
                 </a>
                 <div class="page-head">
                     <h1 data-testid="plan-title">
@@ -108,10 +121,10 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                     <div class="toolbar">
                         <button type="button" class="btn btn-primary" data-testid="export-plan" on:click=move |_| exporter.plan(&pid.get_value())>
                             <span aria-hidden="true">"⭳ "</span>
-                            {move || lang.t(Text::ExportPlan)}
+                            {lang.t(Text::ExportPlan)}
                         </button>
                         <button type="button" class="btn btn-danger-quiet" data-testid="delete-plan" on:click=delete>
-                            {move || lang.t(Text::DeletePlan)}
+                            {lang.t(Text::DeletePlan)}
                         </button>
                     </div>
                 </div>
@@ -121,12 +134,12 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                 </div>
                 <Show when=move || !problems.get().is_empty()>
                     <div class="card problems" role="alert" data-testid="plan-problems">
-                        <h2 class="card-title">"⚠ " {move || lang.t(Text::InvalidTargetsTitle)}</h2>
+                        <h2 class="card-title">"⚠ " {lang.t(Text::InvalidTargetsTitle)}</h2>
                         <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                     </div>
                 </Show>
                 <Show when=move || groups.get().is_empty()>
-                    <p class="card empty">{move || lang.t(Text::NoTargets)}</p>
+                    <p class="card empty">{lang.t(Text::NoTargets)}</p>
                 </Show>
                 <For
                     each=move || groups.get()
@@ -135,8 +148,8 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                         view! {
                             <section class="area" data-testid="area" data-area=area.as_str()>
                                 <h2 class="area-title">
-                                    <span>{move || area_name(area, lang.get())}</span>
-                                    <span class="area-title-score">{move || scorecard_headline(&card, lang.get())}</span>
+                                    <span>{area_name(area, lang.get())}</span>
+                                    <span class="area-title-score">{scorecard_headline(&card, lang.get())}</span>
                                 </h2>
                                 {ids
                                     .into_iter()
@@ -147,10 +160,10 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                     }
                 />
                 <div class="card add-target" data-testid="add-target">
-                    <h2 class="card-title">{move || lang.t(Text::AddTarget)}</h2>
+                    <h2 class="card-title">{lang.t(Text::AddTarget)}</h2>
                     <div class="form-row">
                         <label class="field">
-                            <span class="field-label">{move || lang.t(Text::AreaLabel)}</span>
+                            <span class="field-label">{lang.t(Text::AreaLabel)}</span>
                             <select data-testid="add-target-area" on:change:target=move |ev| {
                                 if let Some(a) = ReformArea::from_str_opt(&ev.target().value()) { new_area.set(a); }
                             }>
@@ -160,7 +173,7 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                             </select>
                         </label>
                         <label class="field">
-                            <span class="field-label">{move || lang.t(Text::KindLabel)}</span>
+                            <span class="field-label">{lang.t(Text::KindLabel)}</span>
                             <select data-testid="add-target-kind" on:change:target=move |ev| {
                                 if let Some(k) = TargetShape::from_str_opt(&ev.target().value()) { new_shape.set(k); }
                             }>
@@ -171,7 +184,7 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                         </label>
                         <button type="button" class="btn btn-primary" data-testid="add-target-submit" on:click=add_target>
                             <span aria-hidden="true">"+ "</span>
-                            {move || lang.t(Text::AddTarget)}
+                            {lang.t(Text::AddTarget)}
                         </button>
                     </div>
                 </div>

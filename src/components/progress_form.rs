@@ -4,7 +4,9 @@
 //! gauge; Enter records it. Problems are shown next to the input they concern.
 
 use cchc_domain::date::format_vi_date;
-use cchc_domain::draft::{build_date, build_reading, DraftErrors, DraftInput, EntryDraft, FigureDraft};
+use cchc_domain::draft::{
+    build_date, build_reading, DraftErrors, DraftInput, EntryDraft, FigureDraft,
+};
 use cchc_domain::i18n::{draft_problem, Text};
 use cchc_domain::plan::PlanId;
 use cchc_domain::progress::{EntryId, ProgressEntry};
@@ -92,7 +94,12 @@ pub fn ProgressForm(
     });
     let initial_fields = goal
         .get_untracked()
-        .map(|g| g.breakdown().iter().map(|f| (f.id.clone(), FigureDraft::default())).collect())
+        .map(|g| {
+            g.breakdown()
+                .iter()
+                .map(|f| (f.id.clone(), FigureDraft::default()))
+                .collect()
+        })
         .unwrap_or_default();
     let draft = RwSignal::new(EntryDraft {
         date: format_vi_date(today),
@@ -102,7 +109,9 @@ pub fn ProgressForm(
     let submitted = RwSignal::new(false);
 
     let errors = Memo::new(move |_| {
-        let Some(g) = goal.get() else { return DraftErrors::new() };
+        let Some(g) = goal.get() else {
+            return DraftErrors::new();
+        };
         let d = draft.get();
         let mut errs = build_date(&d).err().unwrap_or_default();
         if let Err(e) = build_reading(&g, &d) {
@@ -130,11 +139,15 @@ pub fn ProgressForm(
             .map(|(_, p)| draft_problem(&p, &typed, lang.get()))
     };
 
-    let text_input = move |label: Text, testid: &'static str, get: fn(&EntryDraft) -> String,
-                           set: fn(&mut EntryDraft, String), input: Option<DraftInput>, placeholder: Option<Text>| {
+    let text_input = move |label: Text,
+                           testid: &'static str,
+                           get: fn(&EntryDraft) -> String,
+                           set: fn(&mut EntryDraft, String),
+                           input: Option<DraftInput>,
+                           placeholder: Option<Text>| {
         view! {
             <label class="field">
-                <span class="field-label">{move || lang.t(label)}</span>
+                <span class="field-label">{lang.t(label)}</span>
                 <input type="text" data-testid=testid
                     placeholder=move || placeholder.map(|p| lang.t(p)).unwrap_or("")
                     prop:value=move || get(&draft.get())
@@ -150,12 +163,15 @@ pub fn ProgressForm(
         let (num_in, den_in, val_in) = inputs_of(&slot);
         let slot = StoredValue::new(slot);
         match condition.measure {
-            Measure::Ratio { numerator, denominator } => {
+            Measure::Ratio {
+                numerator,
+                denominator,
+            } => {
                 let (pn, pd) = (testid_prefix.clone(), testid_prefix);
                 view! {
                     <div class="ratio-inputs">
                         <label class="field field-number">
-                            <span class="field-label">{move || lang.t(Text::Numerator)}</span>
+                            <span class="field-label">{lang.t(Text::Numerator)}</span>
                             <input type="text" inputmode="decimal" data-testid=format!("{pn}numerator")
                                 title=numerator.clone()
                                 prop:value=move || figure_of(&draft.get(), &slot.get_value()).numerator
@@ -164,7 +180,7 @@ pub fn ProgressForm(
                         </label>
                         <span class="ratio-slash" aria-hidden="true">"/"</span>
                         <label class="field field-number">
-                            <span class="field-label">{move || lang.t(Text::Denominator)}</span>
+                            <span class="field-label">{lang.t(Text::Denominator)}</span>
                             <input type="text" inputmode="decimal" data-testid=format!("{pd}denominator")
                                 title=denominator.clone()
                                 prop:value=move || figure_of(&draft.get(), &slot.get_value()).denominator
@@ -179,7 +195,7 @@ pub fn ProgressForm(
                 let suffix = unit_suffix(&condition, lang.get_untracked());
                 view! {
                     <label class="field field-number">
-                        <span class="field-label">{move || lang.t(Text::Value)}</span>
+                        <span class="field-label">{lang.t(Text::Value)}</span>
                         <span class="input-with-unit">
                             <input type="text" inputmode="decimal" data-testid=format!("{testid_prefix}value")
                                 prop:value=move || figure_of(&draft.get(), &slot.get_value()).value
@@ -195,13 +211,15 @@ pub fn ProgressForm(
     };
 
     let body = move || {
-        let Some(g) = goal.get() else { return ().into_any() };
+        let Some(g) = goal.get() else {
+            return ().into_any();
+        };
         match g {
             Goal::Single { condition, breakdown } if breakdown.is_empty() => {
                 figure_inputs(condition, Slot::Part(0), "entry-".into())
             }
             Goal::Single { condition, breakdown } => view! {
-                <p class="muted small">{move || lang.t(Text::FieldNaHint)}</p>
+                <p class="muted small">{lang.t(Text::FieldNaHint)}</p>
                 <div class="field-rows">
                     {breakdown.into_iter().map(|f| {
                         let c = condition.clone();
@@ -237,7 +255,9 @@ pub fn ProgressForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submitted.set(true);
-        let Some(g) = goal.get_untracked() else { return };
+        let Some(g) = goal.get_untracked() else {
+            return;
+        };
         let d = draft.get_untracked();
         let (Ok(date), Ok(reading)) = (build_date(&d), build_reading(&g, &d)) else {
             return;
@@ -258,22 +278,22 @@ pub fn ProgressForm(
 
     view! {
         <form class="panel progress-form" data-testid="progress-form" on:submit=submit novalidate>
-            <h3 class="panel-title">{move || lang.t(Text::RecordProgress)}</h3>
+            <h3 class="panel-title">{lang.t(Text::RecordProgress)}</h3>
             <div class="form-row">
                 {text_input(Text::EntryDate, "entry-date", |d| d.date.clone(), |d, v| d.date = v, Some(DraftInput::Date), Some(Text::DatePlaceholder))}
             </div>
             <div class="form-row">{body}</div>
             <div class="form-row">
                 <label class="field field-wide">
-                    <span class="field-label">{move || lang.t(Text::Comment)}</span>
+                    <span class="field-label">{lang.t(Text::Comment)}</span>
                     <input type="text" data-testid="entry-comment"
                         prop:value=move || draft.get().comment
                         on:input:target=move |ev| { let v = ev.target().value(); draft.update(|d| d.comment = v); } />
                 </label>
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn btn-primary" data-testid="entry-submit">{move || lang.t(Text::AddEntry)}</button>
-                <button type="button" class="btn btn-quiet" on:click=move |_| on_done.run(())>{move || lang.t(Text::Cancel)}</button>
+                <button type="submit" class="btn btn-primary" data-testid="entry-submit">{lang.t(Text::AddEntry)}</button>
+                <button type="button" class="btn btn-quiet" on:click=move |_| on_done.run(())>{lang.t(Text::Cancel)}</button>
             </div>
         </form>
     }

@@ -34,7 +34,7 @@ pub fn PlanSummary(id: PlanId) -> impl IntoView {
     });
     view! {
         <section class="card summary" aria-labelledby="summary-title" data-testid="plan-summary">
-            <h2 id="summary-title" class="card-title">{move || lang.t(Text::Summary)}</h2>
+            <h2 id="summary-title" class="card-title">{lang.t(Text::Summary)}</h2>
             <div class="summary-main">
                 <p class="summary-headline" data-testid="summary-headline">
                     {move || scorecard_headline(&overall.get(), lang.get())}

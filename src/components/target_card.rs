@@ -39,7 +39,11 @@ fn with_preview(target: &Target, preview: Option<(NaiveDate, Reading)>) -> Targe
 }
 
 /// Words for one condition's result: value, margin.
-fn result_lines(condition: &Condition, r: &ConditionResult, l: Locale) -> (Option<String>, Option<String>) {
+fn result_lines(
+    condition: &Condition,
+    r: &ConditionResult,
+    l: Locale,
+) -> (Option<String>, Option<String>) {
     let value = r.measured.map(|m| describe_value(condition, &m, l));
     let margin = match r.status {
         Status::Met | Status::NotMet => r.margin.map(|m| describe_margin(condition, m, l)),
@@ -68,7 +72,9 @@ fn ConditionGauge(
         "{}{}: {}; {} {}",
         title.clone().map(|t| format!("{t} · ")).unwrap_or_default(),
         status_name(status, l),
-        value.clone().unwrap_or_else(|| status_name(Status::NoData, l).to_string()),
+        value
+            .clone()
+            .unwrap_or_else(|| status_name(Status::NoData, l).to_string()),
         lang.t(Text::RuleLabel),
         rule
     );
@@ -206,7 +212,12 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
             (t, e, is_preview)
         })
     });
-    let status = Signal::derive(move || shown.get().map(|(_, e, _)| e.status).unwrap_or(Status::NoData));
+    let status = Signal::derive(move || {
+        shown
+            .get()
+            .map(|(_, e, _)| e.status)
+            .unwrap_or(Status::NoData)
+    });
     let note = Signal::derive(move || shown.get().and_then(|(_, e, _)| e.note));
 
     let editing = RwSignal::new(just_added.0.get_untracked().as_ref() == Some(&target_id));
@@ -217,7 +228,10 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
     let rules = move || {
         let l = lang.get();
         target.get().map(|t| match &t.goal {
-            Goal::Single { condition, breakdown } => {
+            Goal::Single {
+                condition,
+                breakdown,
+            } => {
                 let r = describe_rule(condition, l);
                 if breakdown.is_empty() {
                     r
@@ -232,8 +246,14 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                 describe_rule(second, l)
             ),
             Goal::Milestone { deadline } => match deadline {
-                Some(d) => format!("{} {}", l.pick("hoàn thành trước", "done by"), format_vi_date(*d)),
-                None => l.pick("hoàn thành (chưa đặt hạn)", "done (no deadline set)").into(),
+                Some(d) => format!(
+                    "{} {}",
+                    l.pick("hoàn thành trước", "done by"),
+                    format_vi_date(*d)
+                ),
+                None => l
+                    .pick("hoàn thành (chưa đặt hạn)", "done (no deadline set)")
+                    .into(),
             },
             Goal::FreeText => Text::NotGaugedHint.get(l).into(),
         })
@@ -255,7 +275,7 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                         }}
                     </p>
                     <p class="target-rule" data-testid="target-rule">
-                        <span class="muted">{move || lang.t(Text::RuleLabel)} ": "</span>
+                        <span class="muted">{lang.t(Text::RuleLabel)} ": "</span>
                         {rules}
                     </p>
                     {move || parent_label.get().map(|p| view! {
@@ -279,7 +299,7 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                 <button type="button" class="btn btn-small btn-primary" data-testid="record-progress"
                     aria-expanded=move || recording.get().to_string()
                     on:click=move |_| { recording.update(|r| *r = !*r); if !recording.get_untracked() { preview.set(None); } }>
-                    {move || lang.t(Text::RecordProgress)}
+                    {lang.t(Text::RecordProgress)}
                 </button>
                 <button type="button" class="btn btn-small btn-secondary" data-testid="edit-target"
                     aria-expanded=move || editing.get().to_string()

@@ -66,7 +66,9 @@ fn unit_key(u: &ValueUnit) -> &'static str {
 fn unit_from_key(k: &str) -> Option<ValueUnit> {
     Some(match k {
         "percent" => ValueUnit::Percent,
-        "count" => ValueUnit::Count { noun: String::new() },
+        "count" => ValueUnit::Count {
+            noun: String::new(),
+        },
         "days" => ValueUnit::Days,
         "hours" => ValueUnit::Hours,
         "money" => ValueUnit::Money,
@@ -102,7 +104,12 @@ impl TargetWriter {
 }
 
 #[component]
-fn ThresholdInput(writer: TargetWriter, part: Part, which: ThresholdSlot, initial: String) -> impl IntoView {
+fn ThresholdInput(
+    writer: TargetWriter,
+    part: Part,
+    which: ThresholdSlot,
+    initial: String,
+) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let slot = which;
     let text = RwSignal::new(initial);
@@ -123,11 +130,13 @@ fn ThresholdInput(writer: TargetWriter, part: Part, which: ThresholdSlot, initia
         if slot == ThresholdSlot::Previous && t.trim().is_empty() {
             return None;
         }
-        parse_vi_number(&t).err().map(|e| number_error(&e, lang.get()))
+        parse_vi_number(&t)
+            .err()
+            .map(|e| number_error(&e, lang.get()))
     };
     view! {
         <label class="field field-number">
-            <span class="field-label">{move || lang.t(label)}</span>
+            <span class="field-label">{lang.t(label)}</span>
             <input type="text" inputmode="decimal" data-testid=testid
                 prop:value=move || text.get()
                 on:input:target=move |ev| {
@@ -142,7 +151,7 @@ fn ThresholdInput(writer: TargetWriter, part: Part, which: ThresholdSlot, initia
                         writer.edit_condition(part, |c| cchc_domain::editing::set_threshold(&mut c.comparator, slot, value));
                     }
                 } />
-            {(slot == ThresholdSlot::Previous).then(|| view! { <span class="field-hint">{move || lang.t(Text::PreviousHint)}</span> })}
+            {(slot == ThresholdSlot::Previous).then(|| view! { <span class="field-hint">{lang.t(Text::PreviousHint)}</span> })}
             {move || problem().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
         </label>
     }
@@ -166,9 +175,14 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
     let set_measure_kind = move |ratio: bool| {
         writer.edit_condition(part, |c| {
             c.measure = if ratio {
-                Measure::Ratio { numerator: String::new(), denominator: String::new() }
+                Measure::Ratio {
+                    numerator: String::new(),
+                    denominator: String::new(),
+                }
             } else {
-                Measure::Value { unit: ValueUnit::Percent }
+                Measure::Value {
+                    unit: ValueUnit::Percent,
+                }
             };
             if !rule_kind(&c.comparator).fits(&c.measure) {
                 c.comparator = with_rule_kind(&c.comparator, RuleKind::AtLeast);
@@ -181,17 +195,17 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
             {(part != Part::Single).then(|| view! {
                 <div class="form-row">
                     <label class="field field-wide">
-                        <span class="field-label">{move || lang.t(Text::ConditionLabel)}</span>
+                        <span class="field-label">{lang.t(Text::ConditionLabel)}</span>
                         <input type="text" data-testid="condition-label"
                             prop:value=move || cond.get().map(|c| c.label).unwrap_or_default()
                             on:input:target=move |ev| { let v = ev.target().value(); writer.edit_condition(part, |c| c.label = v); } />
                     </label>
                     <label class="field">
-                        <span class="field-label">{move || lang.t(Text::MeasureLabel)}</span>
+                        <span class="field-label">{lang.t(Text::MeasureLabel)}</span>
                         <select data-testid="condition-measure" disabled=move || locked.get()
                             on:change:target=move |ev| set_measure_kind(ev.target().value() == "ratio")>
-                            <option value="ratio" selected=move || matches!(measure.get(), Some(Measure::Ratio { .. }))>{move || lang.t(Text::MeasureRatio)}</option>
-                            <option value="value" selected=move || matches!(measure.get(), Some(Measure::Value { .. }))>{move || lang.t(Text::MeasureValue)}</option>
+                            <option value="ratio" selected=move || matches!(measure.get(), Some(Measure::Ratio { .. }))>{lang.t(Text::MeasureRatio)}</option>
+                            <option value="value" selected=move || matches!(measure.get(), Some(Measure::Value { .. }))>{lang.t(Text::MeasureValue)}</option>
                         </select>
                     </label>
                 </div>
@@ -200,12 +214,12 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
                 Some(Measure::Ratio { numerator, denominator }) => view! {
                     <div class="form-row">
                         <label class="field field-wide">
-                            <span class="field-label">{move || lang.t(Text::NumeratorMeaning)}</span>
+                            <span class="field-label">{lang.t(Text::NumeratorMeaning)}</span>
                             <input type="text" data-testid="numerator-meaning" prop:value=numerator
                                 on:input:target=move |ev| { let v = ev.target().value(); writer.edit_condition(part, |c| if let Measure::Ratio { numerator, .. } = &mut c.measure { *numerator = v; }); } />
                         </label>
                         <label class="field field-wide">
-                            <span class="field-label">{move || lang.t(Text::DenominatorMeaning)}</span>
+                            <span class="field-label">{lang.t(Text::DenominatorMeaning)}</span>
                             <input type="text" data-testid="denominator-meaning" prop:value=denominator
                                 on:input:target=move |ev| { let v = ev.target().value(); writer.edit_condition(part, |c| if let Measure::Ratio { denominator, .. } = &mut c.measure { *denominator = v; }); } />
                         </label>
@@ -217,7 +231,7 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
                     view! {
                         <div class="form-row">
                             <label class="field">
-                                <span class="field-label">{move || lang.t(Text::UnitLabel)}</span>
+                                <span class="field-label">{lang.t(Text::UnitLabel)}</span>
                                 <select data-testid="value-unit" on:change:target=move |ev| {
                                     if let Some(u) = unit_from_key(&ev.target().value()) {
                                         writer.edit_condition(part, |c| {
@@ -236,7 +250,7 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
                             </label>
                             {noun.map(|n| view! {
                                 <label class="field">
-                                    <span class="field-label">{move || lang.t(Text::CountNoun)}</span>
+                                    <span class="field-label">{lang.t(Text::CountNoun)}</span>
                                     <input type="text" data-testid="count-noun" prop:value=n
                                         on:input:target=move |ev| { let v = ev.target().value(); writer.edit_condition(part, |c| c.measure = Measure::Value { unit: ValueUnit::Count { noun: v } }); } />
                                 </label>
@@ -248,7 +262,7 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
             }}
             <div class="form-row">
                 <label class="field">
-                    <span class="field-label">{move || lang.t(Text::RuleLabel)}</span>
+                    <span class="field-label">{lang.t(Text::RuleLabel)}</span>
                     <select data-testid="rule" on:change:target=move |ev| {
                         if let Some(k) = RuleKind::from_str_opt(&ev.target().value()) {
                             writer.edit_condition(part, |c| c.comparator = with_rule_kind(&c.comparator, k));
@@ -275,25 +289,25 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
                 {move || match cond.get().map(|c| c.comparator) {
                     Some(Comparator::Range { above, .. }) => Some(view! {
                         <label class="field">
-                            <span class="field-label">{move || lang.t(Text::AboveRangeLabel)}</span>
+                            <span class="field-label">{lang.t(Text::AboveRangeLabel)}</span>
                             <select data-testid="above-range" on:change:target=move |ev| {
                                 let a = if ev.target().value() == "out" { AboveRange::OutOfRange } else { AboveRange::MetExceeded };
                                 writer.edit_condition(part, |c| if let Comparator::Range { above, .. } = &mut c.comparator { *above = a; });
                             }>
-                                <option value="met" selected=above == AboveRange::MetExceeded>{move || above_range_name(AboveRange::MetExceeded, lang.get())}</option>
-                                <option value="out" selected=above == AboveRange::OutOfRange>{move || above_range_name(AboveRange::OutOfRange, lang.get())}</option>
+                                <option value="met" selected=above == AboveRange::MetExceeded>{above_range_name(AboveRange::MetExceeded, lang.get())}</option>
+                                <option value="out" selected=above == AboveRange::OutOfRange>{above_range_name(AboveRange::OutOfRange, lang.get())}</option>
                             </select>
                         </label>
                     }.into_any()),
                     Some(Comparator::PerPeriod { period, .. }) => Some(view! {
                         <label class="field">
-                            <span class="field-label">{move || lang.t(Text::PeriodLabel)}</span>
+                            <span class="field-label">{lang.t(Text::PeriodLabel)}</span>
                             <select data-testid="period" on:change:target=move |ev| {
                                 if let Some(p) = Period::from_str_opt(&ev.target().value()) {
                                     writer.edit_condition(part, |c| if let Comparator::PerPeriod { period, .. } = &mut c.comparator { *period = p; });
                                 }
                             }>
-                                {Period::ALL.into_iter().map(|p| view! { <option value=p.as_str() selected=p == period>{move || period_label(p, lang.get())}</option> }).collect_view()}
+                                {Period::ALL.into_iter().map(|p| view! { <option value=p.as_str() selected=p == period>{period_label(p, lang.get())}</option> }).collect_view()}
                             </select>
                         </label>
                     }.into_any()),
@@ -309,18 +323,34 @@ fn BreakdownEditor(writer: TargetWriter) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let book = writer.book;
     let target = Memo::new(move |_| {
-        book.0.with(|w| w.plan(&writer.pid.get_value()).and_then(|p| p.target(&writer.tid.get_value()).cloned()))
+        book.0.with(|w| {
+            w.plan(&writer.pid.get_value())
+                .and_then(|p| p.target(&writer.tid.get_value()).cloned())
+        })
     });
-    let fields = Memo::new(move |_| target.get().map(|t| t.goal.breakdown().to_vec()).unwrap_or_default());
+    let fields = Memo::new(move |_| {
+        target
+            .get()
+            .map(|t| t.goal.breakdown().to_vec())
+            .unwrap_or_default()
+    });
     let enabled = RwSignal::new(!fields.get_untracked().is_empty());
-    let can_toggle = Memo::new(move |_| target.get().map(|t| can_toggle_breakdown(&t)).unwrap_or(false));
+    let can_toggle = Memo::new(move |_| {
+        target
+            .get()
+            .map(|t| can_toggle_breakdown(&t))
+            .unwrap_or(false)
+    });
     let new_name = RwSignal::new(String::new());
     let add = move || {
         let name = new_name.get_untracked().trim().to_string();
         if name.is_empty() {
             return;
         }
-        let field = Field { id: FieldId(browser::fresh_id("f")), name };
+        let field = Field {
+            id: FieldId(browser::fresh_id("f")),
+            name,
+        };
         writer.edit(|t| cchc_domain::editing::add_field(t, field));
         new_name.set(String::new());
     };
@@ -339,7 +369,7 @@ fn BreakdownEditor(writer: TargetWriter) -> impl IntoView {
             <label class="check">
                 <input type="checkbox" data-testid="by-field" prop:checked=move || enabled.get() disabled=move || !can_toggle.get()
                     on:change:target=move |ev| toggle(ev.target().checked()) />
-                <span>{move || lang.t(Text::ByField)}</span>
+                <span>{lang.t(Text::ByField)}</span>
             </label>
             {move || (!can_toggle.get()).then(|| view! { <span class="field-hint">{lang.t(Text::BreakdownLocked)}</span> })}
             <Show when=move || enabled.get()>
@@ -350,7 +380,7 @@ fn BreakdownEditor(writer: TargetWriter) -> impl IntoView {
                         let removable = Signal::derive(move || target.get().map(|t| can_remove_field(&t, &id)).unwrap_or(false));
                         view! {
                             <li>
-                                <input type="text" aria-label=move || lang.t(Text::FieldsTitle) prop:value=f.name.clone()
+                                <input type="text" aria-label=lang.t(Text::FieldsTitle) prop:value=f.name.clone()
                                     on:input:target=move |ev| {
                                         let v = ev.target().value();
                                         let id = id2.clone();
@@ -369,19 +399,19 @@ fn BreakdownEditor(writer: TargetWriter) -> impl IntoView {
                                             });
                                         }
                                     }>
-                                    {move || lang.t(Text::RemoveField)}
+                                    {lang.t(Text::RemoveField)}
                                 </button>
                             </li>
                         }
                     } />
                 </ul>
                 <div class="form-row">
-                    <input type="text" data-testid="new-field-name" placeholder=move || lang.t(Text::NewFieldPlaceholder)
+                    <input type="text" data-testid="new-field-name" placeholder=lang.t(Text::NewFieldPlaceholder)
                         prop:value=move || new_name.get()
                         on:input:target=move |ev| new_name.set(ev.target().value())
                         on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add(); } />
                     <button type="button" class="btn btn-small btn-secondary" data-testid="add-field" on:click=move |_| add()>
-                        {move || lang.t(Text::AddField)}
+                        {lang.t(Text::AddField)}
                     </button>
                 </div>
             </Show>
@@ -393,9 +423,16 @@ fn BreakdownEditor(writer: TargetWriter) -> impl IntoView {
 pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let book = expect_context::<Book>();
-    let writer = TargetWriter { book, pid: StoredValue::new(plan_id), tid: StoredValue::new(target_id) };
+    let writer = TargetWriter {
+        book,
+        pid: StoredValue::new(plan_id),
+        tid: StoredValue::new(target_id),
+    };
     let target = Memo::new(move |_| {
-        book.0.with(|w| w.plan(&writer.pid.get_value()).and_then(|p| p.target(&writer.tid.get_value()).cloned()))
+        book.0.with(|w| {
+            w.plan(&writer.pid.get_value())
+                .and_then(|p| p.target(&writer.tid.get_value()).cloned())
+        })
     });
     let shape = Memo::new(move |_| target.get().map(|t| shape_of(&t.goal)));
     let locked = Memo::new(move |_| target.get().map(|t| !can_change_shape(&t)).unwrap_or(true));
@@ -415,7 +452,10 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
     let deadline_text = RwSignal::new(
         target
             .get_untracked()
-            .and_then(|t| match t.goal { Goal::Milestone { deadline } => deadline, _ => None })
+            .and_then(|t| match t.goal {
+                Goal::Milestone { deadline } => deadline,
+                _ => None,
+            })
             .map(format_vi_date)
             .unwrap_or_default(),
     );
@@ -436,14 +476,14 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
     view! {
         <div class="panel target-editor" data-testid="target-editor">
             <label class="field field-full">
-                <span class="field-label">{move || lang.t(Text::TargetLabel)}</span>
-                <textarea rows="2" data-testid="target-label-input" placeholder=move || lang.t(Text::TargetLabelPlaceholder)
+                <span class="field-label">{lang.t(Text::TargetLabel)}</span>
+                <textarea rows="2" data-testid="target-label-input" placeholder=lang.t(Text::TargetLabelPlaceholder)
                     prop:value=move || target.get().map(|t| t.label).unwrap_or_default()
                     on:input:target=move |ev| { let v = ev.target().value(); writer.edit(|t| t.label = v); }></textarea>
             </label>
             <div class="form-row">
                 <label class="field">
-                    <span class="field-label">{move || lang.t(Text::AreaLabel)}</span>
+                    <span class="field-label">{lang.t(Text::AreaLabel)}</span>
                     <select data-testid="target-area" on:change:target=move |ev| {
                         if let Some(a) = ReformArea::from_str_opt(&ev.target().value()) { writer.edit(|t| t.area = a); }
                     }>
@@ -453,7 +493,7 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || lang.t(Text::KindLabel)}</span>
+                    <span class="field-label">{lang.t(Text::KindLabel)}</span>
                     <select data-testid="target-kind" disabled=move || locked.get() on:change:target=move |ev| {
                         if let Some(k) = TargetShape::from_str_opt(&ev.target().value()) { writer.edit(|t| { change_shape(t, k); }); }
                     }>
@@ -464,12 +504,12 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                     {move || locked.get().then(|| view! { <span class="field-hint">{lang.t(Text::ShapeLocked)}</span> })}
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || lang.t(Text::ParentLabel)}</span>
+                    <span class="field-label">{lang.t(Text::ParentLabel)}</span>
                     <select data-testid="target-parent" on:change:target=move |ev| {
                         let v = ev.target().value();
                         writer.edit(|t| t.parent = (!v.is_empty()).then(|| TargetId(v)));
                     }>
-                        <option value="" selected=move || target.get().map(|t| t.parent.is_none()).unwrap_or(true)>{move || lang.t(Text::NoParent)}</option>
+                        <option value="" selected=move || target.get().map(|t| t.parent.is_none()).unwrap_or(true)>{lang.t(Text::NoParent)}</option>
                         {move || others.get().into_iter().map(|(id, label)| {
                             let sel = id.clone();
                             view! { <option value=id.0.clone() selected=move || target.get().and_then(|t| t.parent) == Some(sel.clone())>{label}</option> }
@@ -483,13 +523,13 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                     <BreakdownEditor writer=writer />
                 }.into_any(),
                 Some(TargetShape::Compound) => view! {
-                    <fieldset class="sub-fieldset"><legend>{move || lang.t(Text::FirstCondition)}</legend><ConditionEditor writer=writer part=Part::First /></fieldset>
-                    <fieldset class="sub-fieldset"><legend>{move || lang.t(Text::SecondCondition)}</legend><ConditionEditor writer=writer part=Part::Second /></fieldset>
+                    <fieldset class="sub-fieldset"><legend>{lang.t(Text::FirstCondition)}</legend><ConditionEditor writer=writer part=Part::First /></fieldset>
+                    <fieldset class="sub-fieldset"><legend>{lang.t(Text::SecondCondition)}</legend><ConditionEditor writer=writer part=Part::Second /></fieldset>
                 }.into_any(),
                 Some(TargetShape::Milestone) => view! {
                     <label class="field">
-                        <span class="field-label">{move || lang.t(Text::Deadline)}</span>
-                        <input type="text" data-testid="deadline" placeholder=move || lang.t(Text::DatePlaceholder)
+                        <span class="field-label">{lang.t(Text::Deadline)}</span>
+                        <input type="text" data-testid="deadline" placeholder=lang.t(Text::DatePlaceholder)
                             prop:value=move || deadline_text.get()
                             on:input:target=move |ev| {
                                 let v = ev.target().value();
@@ -511,7 +551,7 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
             }}
             <div class="form-actions">
                 <button type="button" class="btn btn-small btn-danger-quiet" data-testid="delete-target" on:click=delete>
-                    {move || lang.t(Text::DeleteTarget)}
+                    {lang.t(Text::DeleteTarget)}
                 </button>
             </div>
         </div>

@@ -1,11 +1,11 @@
 //! The first screen: the plans kept in this browser, and the ways to add one (create, import a
 //! file, open the example).
 
+use cchc_domain::date::format_vi_date;
 use cchc_domain::example::example_plan;
 use cchc_domain::i18n::{level_name, scorecard_headline, Text};
 use cchc_domain::plan::PlanId;
 use cchc_domain::scorecard::plan_scorecard;
-use cchc_domain::date::format_vi_date;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -65,9 +65,17 @@ pub fn WorkbookPage() -> impl IntoView {
         plan.id = PlanId(browser::fresh_id("plan"));
         let mut id = None;
         book.0.update(|w| {
-            id = Some(w.add(plan, || PlanId(browser::fresh_id("plan"))).id().clone());
+            id = Some(
+                w.add(plan, || PlanId(browser::fresh_id("plan")))
+                    .id()
+                    .clone(),
+            );
         });
-        notices.push(NoticeKind::Info, lang.t(Text::ExampleLoaded).to_string(), vec![]);
+        notices.push(
+            NoticeKind::Info,
+            lang.t(Text::ExampleLoaded).to_string(),
+            vec![],
+        );
         if let Some(id) = id {
             nav.0.set(Screen::Plan(id));
         }
@@ -77,8 +85,8 @@ pub fn WorkbookPage() -> impl IntoView {
         <section class="page workbook-page">
             <div class="page-head">
                 <div>
-                    <h1>{move || lang.t(Text::WorkbookTitle)}</h1>
-                    <p class="lead">{move || lang.t(Text::WorkbookIntro)}</p>
+                    <h1>{lang.t(Text::WorkbookTitle)}</h1>
+                    <p class="lead">{lang.t(Text::WorkbookIntro)}</p>
                 </div>
                 <div class="toolbar">
                     <button
@@ -88,7 +96,7 @@ pub fn WorkbookPage() -> impl IntoView {
                         on:click=move |_| creating.set(true)
                     >
                         <span aria-hidden="true">"+ "</span>
-                        {move || lang.t(Text::NewPlan)}
+                        {lang.t(Text::NewPlan)}
                     </button>
                     <ImportButton />
                     <button
@@ -97,7 +105,7 @@ pub fn WorkbookPage() -> impl IntoView {
                         data-testid="load-example"
                         on:click=load_example
                     >
-                        {move || lang.t(Text::LoadExample)}
+                        {lang.t(Text::LoadExample)}
                     </button>
                 </div>
             </div>
@@ -109,7 +117,7 @@ pub fn WorkbookPage() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <div class="card empty" data-testid="empty-workbook">
-                            <p>{move || lang.t(Text::EmptyWorkbook)}</p>
+                            <p>{lang.t(Text::EmptyWorkbook)}</p>
                         </div>
                     }
                 }
@@ -118,11 +126,11 @@ pub fn WorkbookPage() -> impl IntoView {
                     <table class="plans-table" data-testid="plans-table">
                         <thead>
                             <tr>
-                                <th scope="col">{move || lang.t(Text::ColUnit)}</th>
-                                <th scope="col">{move || lang.t(Text::ColYear)}</th>
-                                <th scope="col">{move || lang.t(Text::ColReference)}</th>
-                                <th scope="col">{move || lang.t(Text::ColResult)}</th>
-                                <th scope="col" class="actions-col">{move || lang.t(Text::ColActions)}</th>
+                                <th scope="col">{lang.t(Text::ColUnit)}</th>
+                                <th scope="col">{lang.t(Text::ColYear)}</th>
+                                <th scope="col">{lang.t(Text::ColReference)}</th>
+                                <th scope="col">{lang.t(Text::ColResult)}</th>
+                                <th scope="col" class="actions-col">{lang.t(Text::ColActions)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -145,7 +153,7 @@ pub fn WorkbookPage() -> impl IntoView {
                                                 >
                                                     {r.unit.clone()}
                                                 </a>
-                                                <span class="muted small">{move || level_name(r.level, lang.get())}</span>
+                                                <span class="muted small">{level_name(r.level, lang.get())}</span>
                                             </td>
                                             <td>{r.year}</td>
                                             <td>{r.reference.clone()}</td>
@@ -161,7 +169,7 @@ pub fn WorkbookPage() -> impl IntoView {
                                                     data-testid="row-export"
                                                     on:click=move |_| exporter.plan(&export_id)
                                                 >
-                                                    {move || lang.t(Text::Export)}
+                                                    {lang.t(Text::Export)}
                                                 </button>
                                             </td>
                                         </tr>
