@@ -8,12 +8,8 @@ use wasm_bindgen::JsValue;
 /// Today's date in the browser's time zone.
 pub fn today() -> NaiveDate {
     let d = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        d.get_full_year() as i32,
-        d.get_month() + 1,
-        d.get_date(),
-    )
-    .unwrap_or_default()
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
 }
 
 /// The current time as RFC 3339 (UTC), e.g. `2026-11-23T09:15:00.000Z`.

@@ -67,11 +67,7 @@ fn export_plan_file(x: &Exporter, id: &PlanId) {
     let name = export_file_name(&plan, today);
     match browser::download_text(&name, &export_plan(&plan, &meta()), "application/json") {
         Ok(()) => notices.push(NoticeKind::Success, exported_message(&name, locale), vec![]),
-        Err(e) => notices.push(
-            NoticeKind::Error,
-            browser::describe_js_error(&e),
-            vec![],
-        ),
+        Err(e) => notices.push(NoticeKind::Error, browser::describe_js_error(&e), vec![]),
     }
 }
 

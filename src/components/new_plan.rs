@@ -135,7 +135,6 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                         type="text"
                         data-testid="new-plan-unit"
                         placeholder=lang.t(Text::UnitNamePlaceholder)
-                        prop:value=move || unit.get()
                         on:input:target=move |ev| unit.set(ev.target().value())
                         aria-invalid=move || errors.get().unit.is_some().to_string()
                     />
@@ -151,18 +150,16 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                             }
                         }
                     >
-                        {move || {
-                            UnitLevel::ALL
-                                .into_iter()
-                                .map(|l| {
-                                    view! {
-                                        <option value=l.as_str() selected=move || level.get() == l>
-                                            {level_name(l, lang.get())}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        {UnitLevel::ALL
+                            .into_iter()
+                            .map(|l| {
+                                view! {
+                                    <option value=l.as_str() selected=l == UnitLevel::Ward>
+                                        {level_name(l, lang.get())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                     {move || errors.get().level.map(|t| view! { <span class="field-error" role="alert">{lang.t(t)}</span> })}
                 </label>
@@ -172,7 +169,6 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                         type="text"
                         data-testid="new-plan-superior"
                         placeholder=lang.t(Text::SuperiorPlaceholder)
-                        prop:value=move || superior.get()
                         on:input:target=move |ev| superior.set(ev.target().value())
                     />
                 </label>
@@ -182,7 +178,7 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                         type="text"
                         inputmode="numeric"
                         data-testid="new-plan-year"
-                        prop:value=move || year.get()
+                        value=year.get_untracked()
                         on:input:target=move |ev| year.set(ev.target().value())
                     />
                     {move || errors.get().year.map(|t| view! { <span class="field-error" role="alert">{lang.t(t)}</span> })}
@@ -193,7 +189,6 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                         type="text"
                         data-testid="new-plan-number"
                         placeholder=lang.t(Text::PlanNumberPlaceholder)
-                        prop:value=move || number.get()
                         on:input:target=move |ev| number.set(ev.target().value())
                     />
                     {move || number_hint().map(|t| view! { <span class="field-hint">{t}</span> })}
@@ -205,7 +200,6 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                         inputmode="numeric"
                         data-testid="new-plan-date"
                         placeholder=lang.t(Text::DatePlaceholder)
-                        prop:value=move || date.get()
                         on:input:target=move |ev| date.set(ev.target().value())
                     />
                     {move || {

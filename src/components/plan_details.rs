@@ -4,7 +4,7 @@
 
 use cchc_domain::date::{format_vi_date, parse_vi_date};
 use cchc_domain::i18n::{date_error, level_name, Text};
-use cchc_domain::plan::{looks_like_document_number, PlanId, MAX_PLAN_YEAR, MIN_PLAN_YEAR};
+use cchc_domain::plan::{looks_like_document_number, Plan, PlanId, MAX_PLAN_YEAR, MIN_PLAN_YEAR};
 use cchc_domain::unit::UnitLevel;
 use leptos::prelude::*;
 
@@ -14,23 +14,21 @@ use crate::state::{Book, Lang};
 pub fn PlanDetails(id: PlanId) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let book = expect_context::<Book>();
+    let l = lang.get();
     let pid = StoredValue::new(id);
-    let plan = move || book.0.with(|w| w.plan(&pid.get_value()).cloned());
-    let initial = plan();
-    let year_text = RwSignal::new(
-        initial
-            .as_ref()
-            .map(|p| p.year.to_string())
-            .unwrap_or_default(),
-    );
+    let Some(initial) = book.0.with_untracked(|w| w.plan(&pid.get_value()).cloned()) else {
+        return ().into_any();
+    };
+    let update = move |f: Box<dyn FnOnce(&mut Plan)>| book.update_plan(&pid.get_value(), f);
+    let year_text = RwSignal::new(initial.year.to_string());
     let date_text = RwSignal::new(
         initial
-            .as_ref()
-            .and_then(|p| p.reference.issued_on)
+            .reference
+            .issued_on
             .map(format_vi_date)
             .unwrap_or_default(),
     );
-    let level = Memo::new(move |_| plan().map(|p| p.unit.level).unwrap_or(UnitLevel::Ward));
+    let number_text = RwSignal::new(initial.reference.number.clone());
     let year_ok = move || {
         year_text
             .get()
@@ -44,14 +42,10 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
         if d.trim().is_empty() {
             return None;
         }
-        parse_vi_date(&d)
-            .err()
-            .map(|e| date_error(&e, &d, lang.get()))
+        parse_vi_date(&d).err().map(|e| date_error(&e, &d, l))
     };
-    let update = move |f: Box<dyn FnOnce(&mut cchc_domain::plan::Plan)>| {
-        book.update_plan(&pid.get_value(), f);
-    };
-    let date_note = move || plan().map(|p| p.reference.date_note).unwrap_or_default();
+    let level = initial.unit.level;
+    let note = initial.reference.date_note.clone();
 
     view! {
         <section class="card details" data-testid="plan-details">
@@ -59,30 +53,27 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
             <div class="form-grid">
                 <label class="field field-wide">
                     <span class="field-label">{lang.t(Text::UnitName)}</span>
-                    <input type="text" data-testid="plan-unit"
-                        prop:value=move || plan().map(|p| p.unit.name).unwrap_or_default()
+                    <input type="text" data-testid="plan-unit" value=initial.unit.name.clone()
                         on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.name = v)); } />
                 </label>
-                <label class="field">
+                <label class="field field-wide">
                     <span class="field-label">{lang.t(Text::UnitLevelLabel)}</span>
                     <select data-testid="plan-level" on:change:target=move |ev| {
-                        if let Some(l) = UnitLevel::from_str_opt(&ev.target().value()) { update(Box::new(move |p| p.unit.level = l)); }
+                        if let Some(lv) = UnitLevel::from_str_opt(&ev.target().value()) { update(Box::new(move |p| p.unit.level = lv)); }
                     }>
-                        {move || UnitLevel::ALL.into_iter().map(|l| view! {
-                            <option value=l.as_str() selected=move || level.get() == l>{level_name(l, lang.get())}</option>
+                        {UnitLevel::ALL.into_iter().map(|lv| view! {
+                            <option value=lv.as_str() selected=level == lv>{level_name(lv, l)}</option>
                         }).collect_view()}
                     </select>
                 </label>
                 <label class="field field-wide">
                     <span class="field-label">{lang.t(Text::Superior)}</span>
-                    <input type="text" data-testid="plan-superior"
-                        prop:value=move || plan().map(|p| p.unit.superior).unwrap_or_default()
+                    <input type="text" data-testid="plan-superior" value=initial.unit.superior.clone()
                         on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.superior = v)); } />
                 </label>
                 <label class="field">
                     <span class="field-label">{lang.t(Text::Year)}</span>
-                    <input type="text" inputmode="numeric" data-testid="plan-year"
-                        prop:value=move || year_text.get()
+                    <input type="text" inputmode="numeric" data-testid="plan-year" value=initial.year.to_string()
                         on:input:target=move |ev| {
                             year_text.set(ev.target().value());
                             if let Some(y) = year_ok() { update(Box::new(move |p| p.year = y)); }
@@ -91,21 +82,23 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
                 </label>
                 <label class="field">
                     <span class="field-label">{lang.t(Text::PlanNumber)}</span>
-                    <input type="text" data-testid="plan-number"
-                        placeholder=lang.t(Text::PlanNumberPlaceholder)
-                        prop:value=move || plan().map(|p| p.reference.number).unwrap_or_default()
-                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.reference.number = v)); } />
+                    <input type="text" data-testid="plan-number" placeholder=lang.t(Text::PlanNumberPlaceholder)
+                        value=initial.reference.number.clone()
+                        on:input:target=move |ev| {
+                            let v = ev.target().value();
+                            number_text.set(v.clone());
+                            update(Box::new(move |p| p.reference.number = v));
+                        } />
                     {move || {
-                        let n = plan().map(|p| p.reference.number).unwrap_or_default();
+                        let n = number_text.get();
                         (!n.trim().is_empty() && !looks_like_document_number(n.trim()))
                             .then(|| view! { <span class="field-hint">{lang.t(Text::NumberHint)}</span> })
                     }}
                 </label>
                 <label class="field">
                     <span class="field-label">{lang.t(Text::IssueDate)}</span>
-                    <input type="text" inputmode="numeric" data-testid="plan-date"
-                        placeholder=lang.t(Text::DatePlaceholder)
-                        prop:value=move || date_text.get()
+                    <input type="text" inputmode="numeric" data-testid="plan-date" placeholder=lang.t(Text::DatePlaceholder)
+                        value=date_text.get_untracked()
                         on:input:target=move |ev| {
                             let v = ev.target().value();
                             date_text.set(v.clone());
@@ -118,14 +111,12 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
                     {move || date_problem().map(|m| view! { <span class="field-error" role="alert" data-testid="plan-date-error">{m}</span> })}
                 </label>
             </div>
-            {move || {
-                let note = date_note();
-                (!note.is_empty()).then(|| view! {
-                    <p class="date-note" data-testid="date-note">
-                        <strong>{lang.t(Text::DateNote)} ": "</strong>{note}
-                    </p>
-                })
-            }}
+            {(!note.is_empty()).then(|| view! {
+                <p class="date-note" data-testid="date-note">
+                    <strong>{lang.t(Text::DateNote)} ": "</strong>{note}
+                </p>
+            })}
         </section>
     }
+    .into_any()
 }

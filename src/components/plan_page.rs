@@ -167,8 +167,8 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                             <select data-testid="add-target-area" on:change:target=move |ev| {
                                 if let Some(a) = ReformArea::from_str_opt(&ev.target().value()) { new_area.set(a); }
                             }>
-                                {move || ReformArea::ALL.into_iter().map(|a| view! {
-                                    <option value=a.as_str() selected=move || new_area.get() == a>{area_name(a, lang.get())}</option>
+                                {ReformArea::ALL.into_iter().map(|a| view! {
+                                    <option value=a.as_str() selected=a == ReformArea::Procedures>{area_name(a, lang.get())}</option>
                                 }).collect_view()}
                             </select>
                         </label>
@@ -177,8 +177,8 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                             <select data-testid="add-target-kind" on:change:target=move |ev| {
                                 if let Some(k) = TargetShape::from_str_opt(&ev.target().value()) { new_shape.set(k); }
                             }>
-                                {move || TargetShape::ALL.into_iter().map(|k| view! {
-                                    <option value=k.as_str() selected=move || new_shape.get() == k>{shape_name(k, lang.get())}</option>
+                                {TargetShape::ALL.into_iter().map(|k| view! {
+                                    <option value=k.as_str() selected=k == TargetShape::Ratio>{shape_name(k, lang.get())}</option>
                                 }).collect_view()}
                             </select>
                         </label>

@@ -150,7 +150,7 @@ pub fn ProgressForm(
                 <span class="field-label">{lang.t(label)}</span>
                 <input type="text" data-testid=testid
                     placeholder=move || placeholder.map(|p| lang.t(p)).unwrap_or("")
-                    prop:value=move || get(&draft.get())
+                    value=get(&draft.get_untracked())
                     on:input:target=move |ev| { let v = ev.target().value(); draft.update(|d| set(d, v)); } />
                 {move || input.clone().and_then(|i| error_for(i, get(&draft.get()))).map(|m| view! {
                     <span class="field-error" role="alert">{m}</span>
@@ -174,7 +174,6 @@ pub fn ProgressForm(
                             <span class="field-label">{lang.t(Text::Numerator)}</span>
                             <input type="text" inputmode="decimal" data-testid=format!("{pn}numerator")
                                 title=numerator.clone()
-                                prop:value=move || figure_of(&draft.get(), &slot.get_value()).numerator
                                 on:input:target=move |ev| { let v = ev.target().value(); draft.update(|d| if let Some(f) = figure_mut(d, &slot.get_value()) { f.numerator = v; }); } />
                             {move || error_for(num_in.clone(), figure_of(&draft.get(), &slot.get_value()).numerator).map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
                         </label>
@@ -183,7 +182,6 @@ pub fn ProgressForm(
                             <span class="field-label">{lang.t(Text::Denominator)}</span>
                             <input type="text" inputmode="decimal" data-testid=format!("{pd}denominator")
                                 title=denominator.clone()
-                                prop:value=move || figure_of(&draft.get(), &slot.get_value()).denominator
                                 on:input:target=move |ev| { let v = ev.target().value(); draft.update(|d| if let Some(f) = figure_mut(d, &slot.get_value()) { f.denominator = v; }); } />
                             {move || error_for(den_in.clone(), figure_of(&draft.get(), &slot.get_value()).denominator).map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
                         </label>
@@ -198,7 +196,6 @@ pub fn ProgressForm(
                         <span class="field-label">{lang.t(Text::Value)}</span>
                         <span class="input-with-unit">
                             <input type="text" inputmode="decimal" data-testid=format!("{testid_prefix}value")
-                                prop:value=move || figure_of(&draft.get(), &slot.get_value()).value
                                 on:input:target=move |ev| { let v = ev.target().value(); draft.update(|d| if let Some(f) = figure_mut(d, &slot.get_value()) { f.value = v; }); } />
                             <span class="unit">{suffix}</span>
                         </span>
@@ -287,7 +284,6 @@ pub fn ProgressForm(
                 <label class="field field-wide">
                     <span class="field-label">{lang.t(Text::Comment)}</span>
                     <input type="text" data-testid="entry-comment"
-                        prop:value=move || draft.get().comment
                         on:input:target=move |ev| { let v = ev.target().value(); draft.update(|d| d.comment = v); } />
                 </label>
             </div>

@@ -2,9 +2,8 @@
 
 use cchc_domain::evaluation::{Note, Status};
 use cchc_domain::i18n::{note_text, status_icon, status_name};
+use cchc_domain::locale::Locale;
 use leptos::prelude::*;
-
-use crate::state::Lang;
 
 pub fn status_class(status: Status) -> &'static str {
     match status {
@@ -30,20 +29,13 @@ pub fn status_key(status: Status) -> &'static str {
     }
 }
 
-#[component]
-pub fn StatusBadge(
-    #[prop(into)] status: Signal<Status>,
-    #[prop(into, optional)] note: Signal<Option<Note>>,
-) -> impl IntoView {
-    let lang = expect_context::<Lang>();
+/// The badge for a status and its optional note.
+pub fn status_badge(status: Status, note: Option<Note>, l: Locale) -> impl IntoView {
     view! {
-        <span class=move || status_class(status.get()) data-status=move || status_key(status.get())>
-            <span class="status-icon" aria-hidden="true">{move || status_icon(status.get())}</span>
-            <span class="status-word">{move || status_name(status.get(), lang.get())}</span>
-            {move || {
-                note.get()
-                    .map(|n| view! { <span class="status-note">{note_text(n, lang.get())}</span> })
-            }}
+        <span class=status_class(status) data-status=status_key(status) data-testid="status">
+            <span class="status-icon" aria-hidden="true">{status_icon(status)}</span>
+            <span class="status-word">{status_name(status, l)}</span>
+            {note.map(|n| view! { <span class="status-note">{note_text(n, l)}</span> })}
         </span>
     }
 }

@@ -35,33 +35,27 @@ pub fn PlanSummary(id: PlanId) -> impl IntoView {
     view! {
         <section class="card summary" aria-labelledby="summary-title" data-testid="plan-summary">
             <h2 id="summary-title" class="card-title">{lang.t(Text::Summary)}</h2>
-            <div class="summary-main">
-                <p class="summary-headline" data-testid="summary-headline">
-                    {move || scorecard_headline(&overall.get(), lang.get())}
-                </p>
-                <div class="meter" aria-hidden="true">
-                    <div class="meter-fill" style=move || ratio_width(&overall.get())></div>
-                </div>
-                <p class="summary-details">{move || scorecard_details(&overall.get(), lang.get())}</p>
-            </div>
-            <ul class="area-scores">
-                {move || {
-                    areas
-                        .get()
-                        .into_iter()
-                        .map(|(area, card)| {
-                            view! {
-                                <li class="area-score" data-area=area.as_str()>
-                                    <span class="area-score-name">{area_name(area, lang.get())}</span>
-                                    <span class="area-score-value">
-                                        {scorecard_headline(&card, lang.get())}
-                                    </span>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
+            {move || {
+                let l = lang.get();
+                let card = overall.get();
+                view! {
+                    <div class="summary-main">
+                        <p class="summary-headline" data-testid="summary-headline">{scorecard_headline(&card, l)}</p>
+                        <div class="meter" aria-hidden="true">
+                            <div class="meter-fill" style=ratio_width(&card)></div>
+                        </div>
+                        <p class="summary-details">{scorecard_details(&card, l)}</p>
+                    </div>
+                    <ul class="area-scores">
+                        {areas.get().into_iter().map(|(area, c)| view! {
+                            <li class="area-score" data-area=area.as_str()>
+                                <span class="area-score-name">{area_name(area, l)}</span>
+                                <span class="area-score-value">{scorecard_headline(&c, l)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+            }}
         </section>
     }
 }

@@ -14,11 +14,11 @@ use cchc_domain::target::{Condition, Goal, Target, TargetId};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::components::gauge::Gauge;
+use crate::components::gauge::gauge;
 use crate::components::history::History;
 use crate::components::plan_page::JustAdded;
 use crate::components::progress_form::ProgressForm;
-use crate::components::status::{status_key, StatusBadge};
+use crate::components::status::{status_badge, status_key};
 use crate::components::target_editor::TargetEditor;
 use crate::state::{Book, Lang, Today};
 
@@ -52,22 +52,20 @@ fn result_lines(
     (value, margin)
 }
 
-#[component]
-fn ConditionGauge(
-    condition: Condition,
+/// The gauge, value and margin of one condition.
+fn condition_gauge(
+    condition: &Condition,
     result: Option<ConditionResult>,
     status: Status,
-    #[prop(optional)] title: Option<String>,
-    #[prop(optional)] preview: bool,
+    title: Option<String>,
+    preview: bool,
+    l: Locale,
 ) -> impl IntoView {
-    let lang = expect_context::<Lang>();
-    let l = lang.get_untracked();
-    let model = gauge_for(&condition, result.as_ref());
+    let model = gauge_for(condition, result.as_ref());
     let (value, margin) = result
         .as_ref()
-        .map(|r| result_lines(&condition, r, l))
+        .map(|r| result_lines(condition, r, l))
         .unwrap_or((None, None));
-    let rule = describe_rule(&condition, l);
     let aria = format!(
         "{}{}: {}; {} {}",
         title.clone().map(|t| format!("{t} · ")).unwrap_or_default(),
@@ -75,19 +73,19 @@ fn ConditionGauge(
         value
             .clone()
             .unwrap_or_else(|| status_name(Status::NoData, l).to_string()),
-        lang.t(Text::RuleLabel),
-        rule
+        Text::RuleLabel.get(l),
+        describe_rule(condition, l)
     );
     view! {
         <div class="condition-gauge">
             {title.map(|t| view! { <p class="condition-title">{t}</p> })}
-            <Gauge model=model status=status label=aria preview=preview />
+            {gauge(&model, status, aria, preview)}
             <dl class="figures">
                 {value.map(|v| view! {
-                    <div><dt>{lang.t(Text::ResultLabel)}</dt><dd data-testid="target-value">{v}</dd></div>
+                    <div><dt>{Text::ResultLabel.get(l)}</dt><dd data-testid="target-value">{v}</dd></div>
                 })}
                 {margin.map(|m| view! {
-                    <div><dt>{lang.t(Text::MarginLabel)}</dt><dd data-testid="target-margin">{m}</dd></div>
+                    <div><dt>{Text::MarginLabel.get(l)}</dt><dd data-testid="target-margin">{m}</dd></div>
                 })}
             </dl>
         </div>
@@ -96,10 +94,12 @@ fn ConditionGauge(
 
 fn gauges_view(target: &Target, e: &Evaluation, preview: bool, l: Locale) -> AnyView {
     match &target.goal {
-        Goal::Single { condition, breakdown } if breakdown.is_empty() => view! {
-            <ConditionGauge condition=condition.clone() result=e.headline status=e.status preview=preview />
+        Goal::Single {
+            condition,
+            breakdown,
+        } if breakdown.is_empty() => {
+            condition_gauge(condition, e.headline, e.status, None, preview, l).into_any()
         }
-        .into_any(),
         Goal::Single { condition, .. } => {
             let worst = e
                 .worst_field
@@ -127,24 +127,26 @@ fn gauges_view(target: &Target, e: &Evaluation, preview: bool, l: Locale) -> Any
                     }
                 })
                 .collect_view();
+            let title = worst.map(|w| format!("{}: {w}", Text::WorstField.get(l)));
             view! {
-                <ConditionGauge condition=condition.clone() result=e.headline status=e.status preview=preview
-                    title=worst.map(|w| format!("{}: {w}", Text::WorstField.get(l))).unwrap_or_default() />
+                {condition_gauge(condition, e.headline, e.status, title, preview, l)}
                 <ul class="field-results" data-testid="field-results">{rows}</ul>
             }
             .into_any()
         }
         Goal::Compound { first, second } => {
             let title = |c: &Condition, fallback: Text| {
-                if c.label.trim().is_empty() { fallback.get(l).to_string() } else { c.label.clone() }
+                if c.label.trim().is_empty() {
+                    fallback.get(l).to_string()
+                } else {
+                    c.label.clone()
+                }
             };
             let p1 = e.parts.first().copied();
             let p2 = e.parts.get(1).copied();
             view! {
-                <ConditionGauge condition=first.clone() result=p1 status=p1.map(|p| p.status).unwrap_or(e.status)
-                    title=title(first, Text::FirstCondition) preview=preview />
-                <ConditionGauge condition=second.clone() result=p2 status=p2.map(|p| p.status).unwrap_or(e.status)
-                    title=title(second, Text::SecondCondition) preview=preview />
+                {condition_gauge(first, p1, p1.map(|p| p.status).unwrap_or(e.status), Some(title(first, Text::FirstCondition)), preview, l)}
+                {condition_gauge(second, p2, p2.map(|p| p.status).unwrap_or(e.status), Some(title(second, Text::SecondCondition)), preview, l)}
             }
             .into_any()
         }
@@ -177,6 +179,82 @@ fn gauges_view(target: &Target, e: &Evaluation, preview: bool, l: Locale) -> Any
             }
             .into_any()
         }
+    }
+}
+
+fn rule_text(t: &Target, l: Locale) -> String {
+    match &t.goal {
+        Goal::Single {
+            condition,
+            breakdown,
+        } => {
+            let r = describe_rule(condition, l);
+            if breakdown.is_empty() {
+                r
+            } else {
+                format!("{r} · {}", l.pick("từng lĩnh vực đều đạt", "every field"))
+            }
+        }
+        Goal::Compound { first, second } => format!(
+            "{} {} {}",
+            describe_rule(first, l),
+            l.pick("và", "and"),
+            describe_rule(second, l)
+        ),
+        Goal::Milestone { deadline } => match deadline {
+            Some(d) => format!(
+                "{} {}",
+                l.pick("hoàn thành trước", "done by"),
+                format_vi_date(*d)
+            ),
+            None => l
+                .pick("hoàn thành (chưa đặt hạn)", "done (no deadline set)")
+                .into(),
+        },
+        Goal::FreeText => Text::NotGaugedHint.get(l).into(),
+    }
+}
+
+/// Everything the card shows about a target, rebuilt as one piece when the target changes.
+fn card_body(
+    t: &Target,
+    e: &Evaluation,
+    preview: bool,
+    parent: Option<String>,
+    l: Locale,
+) -> impl IntoView {
+    let label = if t.label.trim().is_empty() {
+        l.pick(
+            "(chưa ghi nội dung chỉ tiêu)",
+            "(target wording not entered)",
+        )
+        .to_string()
+    } else {
+        t.label.clone()
+    };
+    view! {
+        <div class="target-main">
+            <div class="target-text">
+                <p class="target-label" data-testid="target-label">{label}</p>
+                <p class="target-rule" data-testid="target-rule">
+                    <span class="muted">{Text::RuleLabel.get(l)} ": "</span>
+                    {rule_text(t, l)}
+                </p>
+                {parent.map(|p| view! {
+                    <p class="target-parent muted small">{Text::SubTargetOf.get(l)} ": " {p}</p>
+                })}
+                <div class="target-status-line">
+                    {status_badge(e.status, e.note, l)}
+                    {e.as_of.map(|d| view! {
+                        <span class="muted small">{Text::AsOf.get(l)} " " {format_vi_date(d)}</span>
+                    })}
+                    {preview.then(|| view! {
+                        <span class="preview-tag" data-testid="preview-tag">{Text::Preview.get(l)}</span>
+                    })}
+                </div>
+            </div>
+            <div class="target-gauges" data-testid="target-gauges">{gauges_view(t, e, preview, l)}</div>
+        </div>
     }
 }
 
@@ -218,83 +296,24 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
             .map(|(_, e, _)| e.status)
             .unwrap_or(Status::NoData)
     });
-    let note = Signal::derive(move || shown.get().and_then(|(_, e, _)| e.note));
+    let invalid_note = move || {
+        shown
+            .get()
+            .and_then(|(_, e, _)| e.note.filter(|_| e.status == Status::Invalid))
+    };
 
     let editing = RwSignal::new(just_added.0.get_untracked().as_ref() == Some(&target_id));
     let recording = RwSignal::new(false);
     let show_history = RwSignal::new(false);
     let entry_count = Memo::new(move |_| target.get().map(|t| t.entries.len()).unwrap_or(0));
 
-    let rules = move || {
-        let l = lang.get();
-        target.get().map(|t| match &t.goal {
-            Goal::Single {
-                condition,
-                breakdown,
-            } => {
-                let r = describe_rule(condition, l);
-                if breakdown.is_empty() {
-                    r
-                } else {
-                    format!("{r} · {}", l.pick("từng lĩnh vực đều đạt", "every field"))
-                }
-            }
-            Goal::Compound { first, second } => format!(
-                "{} {} {}",
-                describe_rule(first, l),
-                l.pick("và", "and"),
-                describe_rule(second, l)
-            ),
-            Goal::Milestone { deadline } => match deadline {
-                Some(d) => format!(
-                    "{} {}",
-                    l.pick("hoàn thành trước", "done by"),
-                    format_vi_date(*d)
-                ),
-                None => l
-                    .pick("hoàn thành (chưa đặt hạn)", "done (no deadline set)")
-                    .into(),
-            },
-            Goal::FreeText => Text::NotGaugedHint.get(l).into(),
-        })
-    };
-
     view! {
         <article class="card target-card" data-testid="target-card" data-target-id=target_id.0.clone()
             data-status=move || status_key(status.get())>
-            <div class="target-main">
-                <div class="target-text">
-                    <p class="target-label" data-testid="target-label">
-                        {move || {
-                            let label = target.get().map(|t| t.label).unwrap_or_default();
-                            if label.trim().is_empty() {
-                                lang.get().pick("(chưa ghi nội dung chỉ tiêu)", "(target wording not entered)").to_string()
-                            } else {
-                                label
-                            }
-                        }}
-                    </p>
-                    <p class="target-rule" data-testid="target-rule">
-                        <span class="muted">{lang.t(Text::RuleLabel)} ": "</span>
-                        {rules}
-                    </p>
-                    {move || parent_label.get().map(|p| view! {
-                        <p class="target-parent muted small">{lang.t(Text::SubTargetOf)} ": " {p}</p>
-                    })}
-                    <div class="target-status-line">
-                        <StatusBadge status=status note=note />
-                        {move || shown.get().and_then(|(_, e, _)| e.as_of).map(|d| view! {
-                            <span class="muted small">{lang.t(Text::AsOf)} " " {format_vi_date(d)}</span>
-                        })}
-                        {move || shown.get().filter(|(_, _, p)| *p).map(|_| view! {
-                            <span class="preview-tag" data-testid="preview-tag">{lang.t(Text::Preview)}</span>
-                        })}
-                    </div>
-                </div>
-                <div class="target-gauges" data-testid="target-gauges">
-                    {move || shown.get().map(|(t, e, p)| gauges_view(&t, &e, p, lang.get()))}
-                </div>
-            </div>
+            {move || {
+                let l = lang.get();
+                shown.get().map(|(t, e, p)| card_body(&t, &e, p, parent_label.get(), l))
+            }}
             <div class="target-actions">
                 <button type="button" class="btn btn-small btn-primary" data-testid="record-progress"
                     aria-expanded=move || recording.get().to_string()
@@ -311,7 +330,7 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                     on:click=move |_| show_history.update(|h| *h = !*h)>
                     {move || history_count(entry_count.get(), lang.get())}
                 </button>
-                {move || note.get().filter(|_| status.get() == Status::Invalid).map(|n| view! {
+                {move || invalid_note().map(|n| view! {
                     <span class="field-error">{note_text(n, lang.get())}</span>
                 })}
             </div>

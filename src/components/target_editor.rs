@@ -138,7 +138,7 @@ fn ThresholdInput(
         <label class="field field-number">
             <span class="field-label">{lang.t(label)}</span>
             <input type="text" inputmode="decimal" data-testid=testid
-                prop:value=move || text.get()
+                value=text.get_untracked()
                 on:input:target=move |ev| {
                     let v = ev.target().value();
                     text.set(v.clone());
@@ -157,9 +157,19 @@ fn ThresholdInput(
     }
 }
 
+/// The parts of a condition that decide which inputs the editor shows.
+#[derive(Clone, Debug, PartialEq)]
+struct ConditionShape {
+    ratio: bool,
+    unit: &'static str,
+    rule: RuleKind,
+    locked: bool,
+}
+
 #[component]
 fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
     let lang = expect_context::<Lang>();
+    let l = lang.get();
     let book = writer.book;
     let target = Memo::new(move |_| {
         book.0.with(|w| {
@@ -167,11 +177,24 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
                 .and_then(|p| p.target(&writer.tid.get_value()).cloned())
         })
     });
-    let cond = Memo::new(move |_| target.get().and_then(|t| condition(&t.goal, part).cloned()));
-    let rule = Memo::new(move |_| cond.get().map(|c| rule_kind(&c.comparator)));
-    let measure = Memo::new(move |_| cond.get().map(|c| c.measure));
-    let locked = Memo::new(move |_| target.get().map(|t| !can_change_shape(&t)).unwrap_or(true));
-
+    let shape = Memo::new(move |_| {
+        let t = target.get()?;
+        let c = condition(&t.goal, part)?;
+        Some(ConditionShape {
+            ratio: matches!(c.measure, Measure::Ratio { .. }),
+            unit: match &c.measure {
+                Measure::Value { unit } => unit_key(unit),
+                Measure::Ratio { .. } => "",
+            },
+            rule: rule_kind(&c.comparator),
+            locked: !can_change_shape(&t),
+        })
+    });
+    let fix_rule = |c: &mut Condition| {
+        if !rule_kind(&c.comparator).fits(&c.measure) {
+            c.comparator = with_rule_kind(&c.comparator, RuleKind::AtLeast);
+        }
+    };
     let set_measure_kind = move |ratio: bool| {
         writer.edit_condition(part, |c| {
             c.measure = if ratio {
@@ -184,82 +207,127 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
                     unit: ValueUnit::Percent,
                 }
             };
-            if !rule_kind(&c.comparator).fits(&c.measure) {
-                c.comparator = with_rule_kind(&c.comparator, RuleKind::AtLeast);
-            }
+            fix_rule(c);
         });
     };
+    let set_unit = move |key: String| {
+        if let Some(u) = unit_from_key(&key) {
+            writer.edit_condition(part, |c| {
+                c.measure = Measure::Value { unit: u };
+                fix_rule(c);
+            });
+        }
+    };
 
-    view! {
-        <div class="condition-editor">
-            {(part != Part::Single).then(|| view! {
+    // Rebuilt only when the measure kind, unit or rule changes, so typing never loses focus.
+    let body = move || {
+        let sh = shape.get()?;
+        let c = target
+            .get_untracked()
+            .and_then(|t| condition(&t.goal, part).cloned())?;
+        let compound = (part != Part::Single).then(|| view! {
+            <div class="form-row">
+                <label class="field field-wide">
+                    <span class="field-label">{lang.t(Text::ConditionLabel)}</span>
+                    <input type="text" data-testid="condition-label" value=c.label.clone()
+                        on:input:target=move |ev| { let v = ev.target().value(); writer.edit_condition(part, |c| c.label = v); } />
+                </label>
+                <label class="field">
+                    <span class="field-label">{lang.t(Text::MeasureLabel)}</span>
+                    <select data-testid="condition-measure" disabled=sh.locked
+                        on:change:target=move |ev| set_measure_kind(ev.target().value() == "ratio")>
+                        <option value="ratio" selected=sh.ratio>{lang.t(Text::MeasureRatio)}</option>
+                        <option value="value" selected=!sh.ratio>{lang.t(Text::MeasureValue)}</option>
+                    </select>
+                </label>
+            </div>
+        });
+        let measure = match &c.measure {
+            Measure::Ratio { numerator, denominator } => view! {
                 <div class="form-row">
                     <label class="field field-wide">
-                        <span class="field-label">{lang.t(Text::ConditionLabel)}</span>
-                        <input type="text" data-testid="condition-label"
-                            prop:value=move || cond.get().map(|c| c.label).unwrap_or_default()
-                            on:input:target=move |ev| { let v = ev.target().value(); writer.edit_condition(part, |c| c.label = v); } />
+                        <span class="field-label">{lang.t(Text::NumeratorMeaning)}</span>
+                        <input type="text" data-testid="numerator-meaning" value=numerator.clone()
+                            on:input:target=move |ev| { let v = ev.target().value(); writer.edit_condition(part, |c| if let Measure::Ratio { numerator, .. } = &mut c.measure { *numerator = v; }); } />
                     </label>
-                    <label class="field">
-                        <span class="field-label">{lang.t(Text::MeasureLabel)}</span>
-                        <select data-testid="condition-measure" disabled=move || locked.get()
-                            on:change:target=move |ev| set_measure_kind(ev.target().value() == "ratio")>
-                            <option value="ratio" selected=move || matches!(measure.get(), Some(Measure::Ratio { .. }))>{lang.t(Text::MeasureRatio)}</option>
-                            <option value="value" selected=move || matches!(measure.get(), Some(Measure::Value { .. }))>{lang.t(Text::MeasureValue)}</option>
-                        </select>
+                    <label class="field field-wide">
+                        <span class="field-label">{lang.t(Text::DenominatorMeaning)}</span>
+                        <input type="text" data-testid="denominator-meaning" value=denominator.clone()
+                            on:input:target=move |ev| { let v = ev.target().value(); writer.edit_condition(part, |c| if let Measure::Ratio { denominator, .. } = &mut c.measure { *denominator = v; }); } />
                     </label>
                 </div>
-            })}
-            {move || match measure.get() {
-                Some(Measure::Ratio { numerator, denominator }) => view! {
+            }.into_any(),
+            Measure::Value { unit } => {
+                let noun = match unit { ValueUnit::Count { noun } => Some(noun.clone()), _ => None };
+                view! {
                     <div class="form-row">
-                        <label class="field field-wide">
-                            <span class="field-label">{lang.t(Text::NumeratorMeaning)}</span>
-                            <input type="text" data-testid="numerator-meaning" prop:value=numerator
-                                on:input:target=move |ev| { let v = ev.target().value(); writer.edit_condition(part, |c| if let Measure::Ratio { numerator, .. } = &mut c.measure { *numerator = v; }); } />
+                        <label class="field">
+                            <span class="field-label">{lang.t(Text::UnitLabel)}</span>
+                            <select data-testid="value-unit" on:change:target=move |ev| set_unit(ev.target().value())>
+                                {UNITS.into_iter().map(|k| {
+                                    let name = unit_from_key(k).map(|u| value_unit_name(&u, l)).unwrap_or("");
+                                    view! { <option value=k selected=k == sh.unit>{name}</option> }
+                                }).collect_view()}
+                            </select>
                         </label>
-                        <label class="field field-wide">
-                            <span class="field-label">{lang.t(Text::DenominatorMeaning)}</span>
-                            <input type="text" data-testid="denominator-meaning" prop:value=denominator
-                                on:input:target=move |ev| { let v = ev.target().value(); writer.edit_condition(part, |c| if let Measure::Ratio { denominator, .. } = &mut c.measure { *denominator = v; }); } />
-                        </label>
-                    </div>
-                }.into_any(),
-                Some(Measure::Value { unit }) => {
-                    let key = unit_key(&unit);
-                    let noun = match &unit { ValueUnit::Count { noun } => Some(noun.clone()), _ => None };
-                    view! {
-                        <div class="form-row">
+                        {noun.map(|n| view! {
                             <label class="field">
-                                <span class="field-label">{lang.t(Text::UnitLabel)}</span>
-                                <select data-testid="value-unit" on:change:target=move |ev| {
-                                    if let Some(u) = unit_from_key(&ev.target().value()) {
-                                        writer.edit_condition(part, |c| {
-                                            c.measure = Measure::Value { unit: u };
-                                            if !rule_kind(&c.comparator).fits(&c.measure) {
-                                                c.comparator = with_rule_kind(&c.comparator, RuleKind::AtLeast);
-                                            }
-                                        });
-                                    }
-                                }>
-                                    {UNITS.into_iter().map(|k| {
-                                        let name = unit_from_key(k).map(|u| value_unit_name(&u, lang.get_untracked())).unwrap_or("");
-                                        view! { <option value=k selected=k == key>{name}</option> }
-                                    }).collect_view()}
-                                </select>
+                                <span class="field-label">{lang.t(Text::CountNoun)}</span>
+                                <input type="text" data-testid="count-noun" value=n
+                                    on:input:target=move |ev| { let v = ev.target().value(); writer.edit_condition(part, |c| c.measure = Measure::Value { unit: ValueUnit::Count { noun: v } }); } />
                             </label>
-                            {noun.map(|n| view! {
-                                <label class="field">
-                                    <span class="field-label">{lang.t(Text::CountNoun)}</span>
-                                    <input type="text" data-testid="count-noun" prop:value=n
-                                        on:input:target=move |ev| { let v = ev.target().value(); writer.edit_condition(part, |c| c.measure = Measure::Value { unit: ValueUnit::Count { noun: v } }); } />
-                                </label>
-                            })}
-                        </div>
-                    }.into_any()
-                }
-                None => ().into_any(),
-            }}
+                        })}
+                    </div>
+                }.into_any()
+            }
+        };
+        let thresholds = slots(&c.comparator)
+            .iter()
+            .map(|slot| {
+                let initial = get_threshold(&c.comparator, *slot)
+                    .map(format_decimal)
+                    .unwrap_or_default();
+                view! { <ThresholdInput writer=writer part=part which=*slot initial=initial /> }
+            })
+            .collect_view();
+        let extra = match &c.comparator {
+            Comparator::Range { above, .. } => Some(view! {
+                <label class="field">
+                    <span class="field-label">{lang.t(Text::AboveRangeLabel)}</span>
+                    <select data-testid="above-range" on:change:target=move |ev| {
+                        let a = if ev.target().value() == "out" { AboveRange::OutOfRange } else { AboveRange::MetExceeded };
+                        writer.edit_condition(part, |c| if let Comparator::Range { above, .. } = &mut c.comparator { *above = a; });
+                    }>
+                        <option value="met" selected=*above == AboveRange::MetExceeded>{above_range_name(AboveRange::MetExceeded, l)}</option>
+                        <option value="out" selected=*above == AboveRange::OutOfRange>{above_range_name(AboveRange::OutOfRange, l)}</option>
+                    </select>
+                </label>
+            }.into_any()),
+            Comparator::PerPeriod { period, .. } => {
+                let current = *period;
+                Some(view! {
+                    <label class="field">
+                        <span class="field-label">{lang.t(Text::PeriodLabel)}</span>
+                        <select data-testid="period" on:change:target=move |ev| {
+                            if let Some(p) = Period::from_str_opt(&ev.target().value()) {
+                                writer.edit_condition(part, |c| if let Comparator::PerPeriod { period, .. } = &mut c.comparator { *period = p; });
+                            }
+                        }>
+                            {Period::ALL.into_iter().map(|p| view! { <option value=p.as_str() selected=p == current>{period_label(p, l)}</option> }).collect_view()}
+                        </select>
+                    </label>
+                }.into_any())
+            }
+            _ => None,
+        };
+        let rules = RuleKind::ALL
+            .into_iter()
+            .filter(|k| k.fits(&c.measure))
+            .map(|k| view! { <option value=k.as_str() selected=k == sh.rule>{rule_name(k, l)}</option> })
+            .collect_view();
+        Some(view! {
+            {compound}
+            {measure}
             <div class="form-row">
                 <label class="field">
                     <span class="field-label">{lang.t(Text::RuleLabel)}</span>
@@ -267,55 +335,14 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
                         if let Some(k) = RuleKind::from_str_opt(&ev.target().value()) {
                             writer.edit_condition(part, |c| c.comparator = with_rule_kind(&c.comparator, k));
                         }
-                    }>
-                        {move || {
-                            let m = measure.get();
-                            RuleKind::ALL.into_iter()
-                                .filter(|k| m.as_ref().map(|m| k.fits(m)).unwrap_or(true))
-                                .map(|k| view! { <option value=k.as_str() selected=move || rule.get() == Some(k)>{rule_name(k, lang.get())}</option> })
-                                .collect_view()
-                        }}
-                    </select>
+                    }>{rules}</select>
                 </label>
-                // Threshold inputs are rebuilt only when the rule kind changes.
-                {move || {
-                    rule.get()?;
-                    let c = cond.get_untracked()?;
-                    Some(slots(&c.comparator).iter().map(|slot| {
-                        let initial = get_threshold(&c.comparator, *slot).map(format_decimal).unwrap_or_default();
-                        view! { <ThresholdInput writer=writer part=part which=*slot initial=initial /> }
-                    }).collect_view())
-                }}
-                {move || match cond.get().map(|c| c.comparator) {
-                    Some(Comparator::Range { above, .. }) => Some(view! {
-                        <label class="field">
-                            <span class="field-label">{lang.t(Text::AboveRangeLabel)}</span>
-                            <select data-testid="above-range" on:change:target=move |ev| {
-                                let a = if ev.target().value() == "out" { AboveRange::OutOfRange } else { AboveRange::MetExceeded };
-                                writer.edit_condition(part, |c| if let Comparator::Range { above, .. } = &mut c.comparator { *above = a; });
-                            }>
-                                <option value="met" selected=above == AboveRange::MetExceeded>{above_range_name(AboveRange::MetExceeded, lang.get())}</option>
-                                <option value="out" selected=above == AboveRange::OutOfRange>{above_range_name(AboveRange::OutOfRange, lang.get())}</option>
-                            </select>
-                        </label>
-                    }.into_any()),
-                    Some(Comparator::PerPeriod { period, .. }) => Some(view! {
-                        <label class="field">
-                            <span class="field-label">{lang.t(Text::PeriodLabel)}</span>
-                            <select data-testid="period" on:change:target=move |ev| {
-                                if let Some(p) = Period::from_str_opt(&ev.target().value()) {
-                                    writer.edit_condition(part, |c| if let Comparator::PerPeriod { period, .. } = &mut c.comparator { *period = p; });
-                                }
-                            }>
-                                {Period::ALL.into_iter().map(|p| view! { <option value=p.as_str() selected=p == period>{period_label(p, lang.get())}</option> }).collect_view()}
-                            </select>
-                        </label>
-                    }.into_any()),
-                    _ => None,
-                }}
+                {thresholds}
+                {extra}
             </div>
-        </div>
-    }
+        })
+    };
+    view! { <div class="condition-editor">{body}</div> }
 }
 
 #[component]
@@ -374,13 +401,13 @@ fn BreakdownEditor(writer: TargetWriter) -> impl IntoView {
             {move || (!can_toggle.get()).then(|| view! { <span class="field-hint">{lang.t(Text::BreakdownLocked)}</span> })}
             <Show when=move || enabled.get()>
                 <ul class="field-list" data-testid="field-list">
-                    <For each=move || fields.get() key=|f| (f.id.clone(), f.name.clone()) children=move |f| {
+                    <For each=move || fields.get() key=|f| f.id.clone() children=move |f| {
                         let id = f.id.clone();
                         let id2 = f.id.clone();
                         let removable = Signal::derive(move || target.get().map(|t| can_remove_field(&t, &id)).unwrap_or(false));
                         view! {
                             <li>
-                                <input type="text" aria-label=lang.t(Text::FieldsTitle) prop:value=f.name.clone()
+                                <input type="text" aria-label=lang.t(Text::FieldsTitle) value=f.name.clone()
                                     on:input:target=move |ev| {
                                         let v = ev.target().value();
                                         let id = id2.clone();
@@ -407,7 +434,7 @@ fn BreakdownEditor(writer: TargetWriter) -> impl IntoView {
                 </ul>
                 <div class="form-row">
                     <input type="text" data-testid="new-field-name" placeholder=lang.t(Text::NewFieldPlaceholder)
-                        prop:value=move || new_name.get()
+                        prop:value=new_name
                         on:input:target=move |ev| new_name.set(ev.target().value())
                         on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add(); } />
                     <button type="button" class="btn btn-small btn-secondary" data-testid="add-field" on:click=move |_| add()>
@@ -449,6 +476,16 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let header = Memo::new(move |_| {
+        let t = target.get();
+        (
+            shape.get(),
+            locked.get(),
+            t.as_ref().and_then(|t| t.parent.clone()),
+            others.get(),
+            t.map(|t| t.area),
+        )
+    });
     let deadline_text = RwSignal::new(
         target
             .get_untracked()
@@ -478,45 +515,53 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
             <label class="field field-full">
                 <span class="field-label">{lang.t(Text::TargetLabel)}</span>
                 <textarea rows="2" data-testid="target-label-input" placeholder=lang.t(Text::TargetLabelPlaceholder)
-                    prop:value=move || target.get().map(|t| t.label).unwrap_or_default()
+                    prop:value=target.get_untracked().map(|t| t.label).unwrap_or_default()
                     on:input:target=move |ev| { let v = ev.target().value(); writer.edit(|t| t.label = v); }></textarea>
             </label>
-            <div class="form-row">
-                <label class="field">
-                    <span class="field-label">{lang.t(Text::AreaLabel)}</span>
-                    <select data-testid="target-area" on:change:target=move |ev| {
-                        if let Some(a) = ReformArea::from_str_opt(&ev.target().value()) { writer.edit(|t| t.area = a); }
-                    }>
-                        {move || ReformArea::ALL.into_iter().map(|a| view! {
-                            <option value=a.as_str() selected=move || target.get().map(|t| t.area) == Some(a)>{area_name(a, lang.get())}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label class="field">
-                    <span class="field-label">{lang.t(Text::KindLabel)}</span>
-                    <select data-testid="target-kind" disabled=move || locked.get() on:change:target=move |ev| {
-                        if let Some(k) = TargetShape::from_str_opt(&ev.target().value()) { writer.edit(|t| { change_shape(t, k); }); }
-                    }>
-                        {move || TargetShape::ALL.into_iter().map(|k| view! {
-                            <option value=k.as_str() selected=move || shape.get() == Some(k)>{shape_name(k, lang.get())}</option>
-                        }).collect_view()}
-                    </select>
-                    {move || locked.get().then(|| view! { <span class="field-hint">{lang.t(Text::ShapeLocked)}</span> })}
-                </label>
-                <label class="field">
-                    <span class="field-label">{lang.t(Text::ParentLabel)}</span>
-                    <select data-testid="target-parent" on:change:target=move |ev| {
-                        let v = ev.target().value();
-                        writer.edit(|t| t.parent = (!v.is_empty()).then(|| TargetId(v)));
-                    }>
-                        <option value="" selected=move || target.get().map(|t| t.parent.is_none()).unwrap_or(true)>{lang.t(Text::NoParent)}</option>
-                        {move || others.get().into_iter().map(|(id, label)| {
-                            let sel = id.clone();
-                            view! { <option value=id.0.clone() selected=move || target.get().and_then(|t| t.parent) == Some(sel.clone())>{label}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
-            </div>
+            // Rebuilt only when the kind, its lock, the parent or the list of other targets
+            // changes; typing in the wording above never rebuilds it.
+            {move || {
+                let (sh, lk, parent, list, area) = header.get();
+                let l = lang.get();
+                view! {
+                    <div class="form-row">
+                        <label class="field">
+                            <span class="field-label">{lang.t(Text::AreaLabel)}</span>
+                            <select data-testid="target-area" on:change:target=move |ev| {
+                                if let Some(a) = ReformArea::from_str_opt(&ev.target().value()) { writer.edit(|t| t.area = a); }
+                            }>
+                                {ReformArea::ALL.into_iter().map(|a| view! {
+                                    <option value=a.as_str() selected=Some(a) == area>{area_name(a, l)}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="field">
+                            <span class="field-label">{lang.t(Text::KindLabel)}</span>
+                            <select data-testid="target-kind" disabled=lk on:change:target=move |ev| {
+                                if let Some(k) = TargetShape::from_str_opt(&ev.target().value()) { writer.edit(|t| { change_shape(t, k); }); }
+                            }>
+                                {TargetShape::ALL.into_iter().map(|k| view! {
+                                    <option value=k.as_str() selected=sh == Some(k)>{shape_name(k, l)}</option>
+                                }).collect_view()}
+                            </select>
+                            {lk.then(|| view! { <span class="field-hint">{lang.t(Text::ShapeLocked)}</span> })}
+                        </label>
+                        <label class="field">
+                            <span class="field-label">{lang.t(Text::ParentLabel)}</span>
+                            <select data-testid="target-parent" on:change:target=move |ev| {
+                                let v = ev.target().value();
+                                writer.edit(|t| t.parent = (!v.is_empty()).then(|| TargetId(v)));
+                            }>
+                                <option value="" selected=parent.is_none()>{lang.t(Text::NoParent)}</option>
+                                {list.into_iter().map(|(id, label)| {
+                                    let selected = parent.as_ref() == Some(&id);
+                                    view! { <option value=id.0 selected=selected>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    </div>
+                }
+            }}
             {move || match shape.get() {
                 Some(TargetShape::Ratio) | Some(TargetShape::Value) => view! {
                     <ConditionEditor writer=writer part=Part::Single />
@@ -530,7 +575,7 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                     <label class="field">
                         <span class="field-label">{lang.t(Text::Deadline)}</span>
                         <input type="text" data-testid="deadline" placeholder=lang.t(Text::DatePlaceholder)
-                            prop:value=move || deadline_text.get()
+                            value=deadline_text.get_untracked()
                             on:input:target=move |ev| {
                                 let v = ev.target().value();
                                 deadline_text.set(v.clone());
