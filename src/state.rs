@@ -127,7 +127,7 @@ pub fn persist_workbook(book: Book, health: SaveHealth, initial: &Workbook) {
         initial
             .plans
             .iter()
-            .map(|p| (p.id.clone(), serde_json::to_string(p).unwrap_or_default()))
+            .map(|p| (p.id.clone(), cchc_domain::file::plan_fingerprint(p)))
             .collect(),
     );
     Effect::new(move |_| {
@@ -135,7 +135,7 @@ pub fn persist_workbook(book: Book, health: SaveHealth, initial: &Workbook) {
             let mut failure = None;
             let mut cache = saved.get_value();
             for plan in &w.plans {
-                let text = serde_json::to_string(plan).unwrap_or_default();
+                let text = cchc_domain::file::plan_fingerprint(plan);
                 if cache.get(&plan.id) == Some(&text) {
                     continue;
                 }

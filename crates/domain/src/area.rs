@@ -1,10 +1,7 @@
 //! The reform areas (*lĩnh vực cải cách*) that group a plan's targets, in the order plans list
 //! them: direction first, impact and "other" last.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReformArea {
     /// Công tác chỉ đạo, điều hành
     Direction,

@@ -2,7 +2,6 @@
 //! An impossible date such as `30/02/2019` is refused, never moved to a nearby real day.
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Deserializer, Serializer};
 
 use crate::problem::ValueProblem;
 
@@ -103,43 +102,6 @@ pub fn parse_iso_date(s: &str) -> Result<NaiveDate, ValueProblem> {
             _ => ValueProblem::BadDate(s.to_string()),
         }),
         _ => Err(ValueProblem::BadDate(s.to_string())),
-    }
-}
-
-/// Serde adapter: a date as ISO text in files.
-pub mod iso {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&format_iso_date(*d))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let s = String::deserialize(d)?;
-        parse_iso_date(&s).map_err(|p| serde::de::Error::custom(p.code()))
-    }
-}
-
-/// Serde adapter: an optional date as ISO text or `null`.
-pub mod iso_opt {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-        match d {
-            Some(d) => s.serialize_str(&format_iso_date(*d)),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        let s = Option::<String>::deserialize(d)?;
-        match s {
-            None => Ok(None),
-            Some(s) if s.is_empty() => Ok(None),
-            Some(s) => parse_iso_date(&s)
-                .map(Some)
-                .map_err(|p| serde::de::Error::custom(p.code())),
-        }
     }
 }
 

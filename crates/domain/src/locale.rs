@@ -2,10 +2,7 @@
 //! language. Every user-facing text is chosen with [`Locale::pick`] or through the
 //! translation table in [`crate::i18n`], so a missing translation does not compile.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Locale {
     #[default]
     Vi,

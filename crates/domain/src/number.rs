@@ -2,11 +2,8 @@
 //! `53,58%`), an exact [`Decimal`] for entered values and an exact [`Rational`] for computed
 //! ones. Nothing here rounds a stored value; rounding happens only in the `format_*` functions.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
-
-use crate::problem::ValueProblem;
 
 /// Most fraction digits an entered value may carry (`98,9712` is fine, `1,23456` is not).
 pub const MAX_FRACTION_DIGITS: u8 = 4;
@@ -423,87 +420,10 @@ pub fn format_percent(r: Rational) -> String {
     format!("{}%", r.format_vi(2, false))
 }
 
-impl Serialize for Decimal {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_plain_string())
-    }
-}
-
-impl<'de> Deserialize<'de> for Decimal {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = serde_json::Value::deserialize(d)?;
-        decimal_from_json(&v).map_err(|p| serde::de::Error::custom(p.code()))
-    }
-}
-
-/// Reads a decimal from a file: a string in machine form (`"98.97"`) or a JSON number.
-pub fn decimal_from_json(v: &serde_json::Value) -> Result<Decimal, ValueProblem> {
-    let text = match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Number(n) => n.to_string(),
-        _ => return Err(ValueProblem::NotANumber(short(v))),
-    };
-    Decimal::parse_plain(&text).map_err(|e| match e {
-        NumberError::TooManyDecimals => ValueProblem::TooManyDecimals(text.clone()),
-        NumberError::TooLarge => ValueProblem::NumberTooLarge(text.clone()),
-        _ => ValueProblem::NotANumber(text.clone()),
-    })
-}
-
-/// A whole, non-negative count stored in files as a JSON integer.
+/// A whole, non-negative count (of dossiers, procedures, times), written in files as a JSON
+/// integer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Count(pub u64);
-
-impl Serialize for Count {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_u64(self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = serde_json::Value::deserialize(d)?;
-        count_from_json(&v)
-            .map(Count)
-            .map_err(|p| serde::de::Error::custom(p.code()))
-    }
-}
-
-/// Reads a count from a file: a non-negative JSON integer no larger than [`MAX_MAGNITUDE`].
-pub fn count_from_json(v: &serde_json::Value) -> Result<u64, ValueProblem> {
-    match v {
-        serde_json::Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                if i128::from(u) > MAX_MAGNITUDE {
-                    Err(ValueProblem::NumberTooLarge(n.to_string()))
-                } else {
-                    Ok(u)
-                }
-            } else if n.as_i64().is_some() {
-                Err(ValueProblem::NegativeCount(n.to_string()))
-            } else {
-                match n.as_f64() {
-                    Some(f) if f < 0.0 => Err(ValueProblem::NegativeCount(n.to_string())),
-                    // A whole number written with a fraction (`5.0`) is still that count.
-                    Some(f) if f.fract() == 0.0 && f <= MAX_MAGNITUDE as f64 => Ok(f as u64),
-                    Some(f) if f.fract() == 0.0 => Err(ValueProblem::NumberTooLarge(n.to_string())),
-                    _ => Err(ValueProblem::FractionalCount(n.to_string())),
-                }
-            }
-        }
-        _ => Err(ValueProblem::NotANumber(short(v))),
-    }
-}
-
-fn short(v: &serde_json::Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 40 {
-        let cut: String = s.chars().take(40).collect();
-        format!("{cut}…")
-    } else {
-        s
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -569,29 +489,6 @@ mod tests {
         assert!(v < d("90").to_rational());
         assert_eq!(d("90.0"), d("90"));
         assert!(d("0.1") < d("0.11"));
-    }
-
-    #[test]
-    fn counts_from_files() {
-        use serde_json::json;
-        assert_eq!(count_from_json(&json!(17087)), Ok(17087));
-        assert_eq!(count_from_json(&json!(5.0)), Ok(5));
-        assert!(matches!(
-            count_from_json(&json!(-3)),
-            Err(ValueProblem::NegativeCount(_))
-        ));
-        assert!(matches!(
-            count_from_json(&json!(2.5)),
-            Err(ValueProblem::FractionalCount(_))
-        ));
-        assert!(matches!(
-            count_from_json(&json!(1e300)),
-            Err(ValueProblem::NumberTooLarge(_))
-        ));
-        assert!(matches!(
-            count_from_json(&json!("12")),
-            Err(ValueProblem::NotANumber(_))
-        ));
     }
 
     #[test]

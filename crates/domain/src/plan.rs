@@ -2,41 +2,34 @@
 //! targets grouped by reform area.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::area::ReformArea;
 use crate::target::{Target, TargetId};
 use crate::unit::Unit;
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PlanId(pub String);
 
 /// Earliest and latest plan years the workbook accepts.
 pub const MIN_PLAN_YEAR: i32 = 2000;
 pub const MAX_PLAN_YEAR: i32 = 2100;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     pub id: PlanId,
     pub unit: Unit,
     pub year: i32,
-    #[serde(default)]
     pub reference: PlanReference,
-    #[serde(default)]
     pub targets: Vec<Target>,
 }
 
 /// The document that issued the plan: *Kế hoạch số 39/KH-UBND-NV ngày …*.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct PlanReference {
     /// Number and symbol, e.g. `39/KH-UBND-NV`, `01/KH-UBND`.
-    #[serde(default)]
     pub number: String,
-    #[serde(default, with = "crate::date::iso_opt")]
     pub issued_on: Option<NaiveDate>,
     /// Why the date is missing or doubtful (the source gave an impossible date, …).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date_note: String,
 }
 

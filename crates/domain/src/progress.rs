@@ -2,28 +2,23 @@
 //! integers; percentages are computed from them, never stored rounded.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::number::{Count, Decimal};
 use crate::target::FieldId;
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntryId(pub String);
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProgressEntry {
     pub id: EntryId,
-    #[serde(with = "crate::date::iso")]
     pub date: NaiveDate,
     pub reading: Reading,
-    #[serde(default)]
     pub comment: String,
 }
 
 /// The figures of one entry; its shape follows the target's goal.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "shape", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reading {
     /// For a single condition without breakdown.
     Single { figure: Figure },
@@ -34,9 +29,7 @@ pub enum Reading {
     Pair { first: Figure, second: Figure },
     /// For a milestone: when it was done (if it was) and the document that proves it.
     Milestone {
-        #[serde(default, with = "crate::date::iso_opt")]
         done_on: Option<NaiveDate>,
-        #[serde(default)]
         evidence: String,
     },
     /// For a free-text target.
@@ -44,8 +37,7 @@ pub enum Reading {
 }
 
 /// One measured figure: two counts for a ratio, or a direct value.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Figure {
     Ratio {
         numerator: Count,
@@ -56,7 +48,7 @@ pub enum Figure {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldFigure {
     pub field: FieldId,
     pub figure: Figure,

@@ -3,23 +3,20 @@
 //! where every field must meet the rule, and the dated progress entries recorded against it.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::area::ReformArea;
 use crate::number::Decimal;
 use crate::progress::ProgressEntry;
 
 /// Stable identifier of a target inside a plan (and, later, across plans and years).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TargetId(pub String);
 
 /// Stable identifier of a field (*lĩnh vực*) of a per-field breakdown.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FieldId(pub String);
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Target {
     pub id: TargetId,
     pub area: ReformArea,
@@ -28,75 +25,62 @@ pub struct Target {
     pub goal: Goal,
     /// Set for a sub-target (*trong đó*): the target this one is part of. Its ratio must then
     /// name its own denominator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<TargetId>,
     /// Progress entries in the order they were recorded; the latest by date counts.
-    #[serde(default)]
     pub entries: Vec<ProgressEntry>,
 }
 
 /// What the target demands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Goal {
     /// One measured condition, optionally broken down by field (every applicable field must
     /// meet it: *từng lĩnh vực đều đạt*).
     Single {
         condition: Condition,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         breakdown: Vec<Field>,
     },
     /// Two conditions that must both hold (*ít nhất 40% … được đánh giá, với từ 80% hài lòng*).
     Compound { first: Condition, second: Condition },
     /// Something to be done by a deadline, proven by a document.
-    Milestone {
-        #[serde(default, with = "crate::date::iso_opt")]
-        deadline: Option<NaiveDate>,
-    },
+    Milestone { deadline: Option<NaiveDate> },
     /// Tracked with notes, never gauged.
     FreeText,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
     pub id: FieldId,
     pub name: String,
 }
 
 /// A measured quantity and the rule it must satisfy.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Condition {
     /// Short name of what is measured, used for the parts of a compound target
     /// ("Tỷ lệ hồ sơ được đánh giá"). May be empty for a single condition.
-    #[serde(default)]
     pub label: String,
     pub measure: Measure,
     pub comparator: Comparator,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Measure {
     /// A percentage computed from two counts entered by the user (9.156 of 17.087 dossiers).
     Ratio {
         /// What the numerator counts ("hồ sơ giải quyết trực tuyến").
-        #[serde(default)]
         numerator: String,
         /// What the denominator counts ("tổng số hồ sơ"). A sub-target must name it.
-        #[serde(default)]
         denominator: String,
     },
     /// A value entered directly.
     Value { unit: ValueUnit },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "unit", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ValueUnit {
     Percent,
     /// A count of things; `noun` says of what ("lần", "cuộc", "sáng kiến").
     Count {
-        #[serde(default)]
         noun: String,
     },
     /// Working days.
@@ -110,8 +94,7 @@ pub enum ValueUnit {
 }
 
 /// How often a count-per-period target must happen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Period {
     Year,
     HalfYear,
@@ -140,8 +123,7 @@ impl Period {
 }
 
 /// What a value above a closed range means for that target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum AboveRange {
     /// Met, and marked as exceeded (*vượt*): the usual intent of "từ 30% đến 40%".
     #[default]
@@ -150,9 +132,20 @@ pub enum AboveRange {
     OutOfRange,
 }
 
+impl AboveRange {
+    pub const ALL: [AboveRange; 2] = [AboveRange::MetExceeded, AboveRange::OutOfRange];
+
+    /// Stable machine name, as in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AboveRange::MetExceeded => "met_exceeded",
+            AboveRange::OutOfRange => "out_of_range",
+        }
+    }
+}
+
 /// The rule a measured value must satisfy. Values compare exactly; nothing is rounded first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Comparator {
     /// *trên X*: strictly greater. Exactly X does not meet it.
     Above { threshold: Decimal },
@@ -166,7 +159,6 @@ pub enum Comparator {
     Range {
         min: Decimal,
         max: Decimal,
-        #[serde(default)]
         above: AboveRange,
     },
     /// *giảm xuống còn X – Y*: lower is better; met at or below the upper bound.
@@ -176,10 +168,7 @@ pub enum Comparator {
     /// *ít nhất N lần/năm*: a count per period.
     PerPeriod { min: Decimal, period: Period },
     /// *cao hơn năm trước*: strictly above last year's value, once that value is known.
-    HigherThanPrevious {
-        #[serde(default)]
-        previous: Option<Decimal>,
-    },
+    HigherThanPrevious { previous: Option<Decimal> },
 }
 
 impl Comparator {

@@ -2,10 +2,7 @@
 //! tiers (province/city and commune/ward/special zone); the district level survives only in
 //! plans made before that date.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UnitLevel {
     /// Tỉnh / thành phố trực thuộc trung ương
     Province,
@@ -55,11 +52,10 @@ impl UnitLevel {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unit {
     pub name: String,
     pub level: UnitLevel,
     /// The unit the plan is sent to (*đơn vị cấp trên*), as free text.
-    #[serde(default)]
     pub superior: String,
 }

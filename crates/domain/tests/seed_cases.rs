@@ -10,6 +10,7 @@ use cchc_domain::evaluation::{evaluate, Evaluation, Note, Status};
 use cchc_domain::example::{
     example_plan, example_plan_with_counter, EXAMPLE_IMPOSSIBLE_DATE, EXAMPLE_PLAN_NUMBER,
 };
+use cchc_domain::file::{export_plan, import_text, plan_fingerprint, read_stored_plan, ExportMeta};
 use cchc_domain::number::{
     format_count, format_decimal, format_percent, parse_vi_count, parse_vi_number, Count, Decimal,
     Rational,
@@ -587,13 +588,21 @@ fn example_plan_comments_say_where_figures_come_from() {
 #[test]
 fn example_plan_round_trips_through_json() {
     let plan = example_plan_with_counter();
-    let text = serde_json::to_string(&plan).expect("serialises");
-    let back: Plan = serde_json::from_str(&text).expect("deserialises");
+    let meta = ExportMeta::default();
+    let text = export_plan(&plan, &meta);
+    let back = read_stored_plan(&text).expect("reads back");
     assert_eq!(back, plan);
+    // A file from outside would be accepted too.
+    assert_eq!(import_text(&text).expect("imports").plan, plan);
     // The missing date is written as null, not as an invented day.
     let v: serde_json::Value = serde_json::from_str(&text).expect("json");
-    assert_eq!(v["reference"]["issued_on"], serde_json::Value::Null);
-    assert_eq!(v["reference"]["number"], "39/KH-UBND-NV");
+    assert_eq!(v["plan"]["reference"]["issuedOn"], serde_json::Value::Null);
+    assert_eq!(v["plan"]["reference"]["number"], "39/KH-UBND-NV");
+    // The fingerprint is the plan part of the file, compact.
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&plan_fingerprint(&plan)).expect("json"),
+        v["plan"]
+    );
 }
 
 #[test]

@@ -1,227 +1,362 @@
-//! Decoding: from text to a JSON value, and from the `plan` value of a file to a [`Plan`],
-//! turning every failure into a typed problem with the place where it occurred.
+//! Decoding: from text to a JSON value, and from the `plan` value of a file to a [`Plan`].
 //!
-//! The plan is always built by serde from the model's own `Deserialize` implementations, so
-//! the decoder can never accept anything the model would not. When serde refuses, two things
-//! locate the problem:
+//! The plan is built by walking the JSON value by hand, one function per part of the model,
+//! mirroring [`super::encode`]. The walk stops at the first problem and reports it as a typed
+//! [`ProblemKind`] at its exact place: the target (position, and id and label as the file has
+//! them), the progress entry (position, id and date) and the path of the field inside it
+//! (`reading.fields[1].figure.numerator`). The path costs nothing until a problem is found: it
+//! is a chain of keys and positions on the stack, turned into text only then.
 //!
-//! 1. `serde_path_to_error` gives the path serde had reached. It stops at internally tagged
-//!    enums (`goal`, `reading`, …), because serde buffers their content before decoding it.
-//! 2. A walker that knows the file's schema checks the raw JSON and lists every structural
-//!    problem with its full path (`targets[2].entries[0].reading.figure.numerator`). The first
-//!    of them that lies under serde's path is the one reported; if none does (the walker and
-//!    the model disagree), serde's own path and message are used.
+//! The same rules hold everywhere:
 //!
-//! Paths are then turned into a [`Location`] naming the target (position and label, read
-//! from the raw JSON), the entry (position and date) and the field.
+//! * a required key that is absent is [`ProblemKind::MissingField`];
+//! * a value of the wrong JSON type is [`ProblemKind::WrongType`];
+//! * a tag (`kind`, `type`, `unit`, `rule`, `shape`) or a name (area, level, period, …) outside
+//!   its list is [`ProblemKind::UnknownValue`], with the list;
+//! * a number, count or date that cannot be accepted is [`ProblemKind::BadValue`];
+//! * optional texts, lists and objects may be absent but not `null`; optional dates and
+//!   numbers may be absent or `null` (an optional date may also be `""`);
+//! * keys the format does not know are ignored.
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde_json::error::Category;
 use serde_json::{Map, Value};
 
 use crate::area::ReformArea;
 use crate::date::parse_iso_date;
-use crate::number::{Count, Decimal};
-use crate::plan::Plan;
+use crate::number::{Count, Decimal, NumberError, MAX_MAGNITUDE};
+use crate::plan::{Plan, PlanId, PlanReference};
 use crate::problem::ValueProblem;
-use crate::target::Period;
-use crate::unit::UnitLevel;
-use crate::validate::{EntryAt, JsonType, Location, ProblemKind, TargetAt};
+use crate::progress::{EntryId, FieldFigure, Figure, ProgressEntry, Reading};
+use crate::target::{
+    AboveRange, Comparator, Condition, Field, FieldId, Goal, Measure, Period, Target, TargetId,
+    ValueUnit,
+};
+use crate::unit::{Unit, UnitLevel};
+use crate::validate::{EntryAt, JsonType, Location, Problem, ProblemKind, TargetAt};
 
+use super::encode::json_excerpt;
 use super::error::{ImportError, JsonFault};
+
+/// serde_json refuses the 128th nested list or object.
+const MAX_NESTING: usize = 128;
 
 /// Parses JSON text (a leading byte-order mark must already be gone).
 pub(crate) fn parse_json(text: &str) -> Result<Value, ImportError> {
     serde_json::from_str::<Value>(text).map_err(|e| {
-        let fault = if e.classify() == serde_json::error::Category::Eof {
+        let (line, column) = (e.line(), e.column());
+        let fault = if e.classify() == Category::Eof {
             JsonFault::EndedEarly
-        } else if e.to_string().starts_with("recursion limit exceeded") {
+        } else if nesting_exceeded(text, line, column) {
             JsonFault::TooDeep
         } else {
             JsonFault::Syntax
         };
         ImportError::NotJson {
-            line: e.line(),
-            column: e.column(),
+            line,
+            column,
             fault,
         }
     })
 }
 
-/// Builds the plan from the `plan` value of a file (after migrations).
-pub(crate) fn decode_plan(plan: &Value) -> Result<Plan, ImportError> {
-    let err = match serde_path_to_error::deserialize::<_, Plan>(plan) {
-        Ok(p) => return Ok(p),
-        Err(e) => e,
-    };
-    let anchor = segments_of(err.path());
-    let mut found = Vec::new();
-    walk_plan(plan, &mut found);
-    let (path, kind) = match found.into_iter().find(|f| f.path.starts_with(&anchor)) {
-        Some(f) => (f.path, f.kind),
-        None => {
-            let message = err.inner().to_string();
-            let (extra, kind) = classify(&message);
-            let mut path = anchor;
-            if let Some(field) = extra {
-                path.push(Seg::Key(field));
-            }
-            (path, kind)
-        }
-    };
-    Err(ImportError::Invalid {
-        location: Box::new(location_of(plan, &path)),
-        kind,
-    })
-}
-
-/// One step of a path in the JSON of a plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Seg {
-    Key(String),
-    Index(usize),
-}
-
-fn segments_of(path: &serde_path_to_error::Path) -> Vec<Seg> {
-    use serde_path_to_error::Segment;
-    let mut out = Vec::new();
-    for s in path.iter() {
-        match s {
-            Segment::Seq { index } => out.push(Seg::Index(*index)),
-            Segment::Map { key } => out.push(Seg::Key(key.clone())),
-            Segment::Enum { variant } => out.push(Seg::Key(variant.clone())),
-            Segment::Unknown => break,
-        }
-    }
-    out
-}
-
-/// Turns serde's message into a problem. Returns the name of a missing field separately,
-/// since serde reports it at the enclosing object.
-fn classify(message: &str) -> (Option<String>, ProblemKind) {
-    if let Some(p) = ValueProblem::from_message(message) {
-        return (None, ProblemKind::BadValue(p));
-    }
-    // serde_json adds a position to messages from text; values read from a `Value` have none.
-    let message = match message.rfind(" at line ") {
-        Some(i) => &message[..i],
-        None => message,
-    };
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        if let Some(name) = rest.strip_suffix('`') {
-            return (
-                Some(name.to_string()),
-                ProblemKind::MissingField {
-                    field: name.to_string(),
-                },
-            );
-        }
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant `") {
-        if let Some((found, expected)) = rest.split_once('`') {
-            let allowed = expected
-                .split('`')
-                .skip(1)
-                .step_by(2)
-                .map(str::to_string)
-                .collect();
-            return (
-                None,
-                ProblemKind::UnknownValue {
-                    found: found.to_string(),
-                    allowed,
-                },
-            );
-        }
-    }
-    (
-        None,
-        ProblemKind::Structure {
-            detail: message.to_string(),
+/// Whether serde_json stopped (at 1-based `line` and `column`) because of its nesting limit.
+/// The text before that place is valid JSON, so counting brackets outside strings up to it
+/// is exact; reaching the limit there means the limit is what stopped the parser. (serde_json
+/// tells the reason only in its English message, and formatting that message would bring
+/// every message of serde_json and `std::io` into the bundle.)
+fn nesting_exceeded(text: &str, line: usize, column: usize) -> bool {
+    let start = match line {
+        0 | 1 => 0,
+        n => match text.match_indices('\n').nth(n - 2) {
+            Some((i, _)) => i + 1,
+            None => return false,
         },
-    )
-}
-
-/// Names the place of a path: target and entry from the raw JSON, and the rest as a field.
-pub(crate) fn location_of(plan: &Value, path: &[Seg]) -> Location {
-    let mut loc = Location::default();
-    let mut rest = path;
-    if let [Seg::Key(k), Seg::Index(i), tail @ ..] = rest {
-        if k == "targets" {
-            let raw = plan.get("targets").and_then(|t| t.get(*i));
-            loc.target = Some(TargetAt {
-                index: *i,
-                id: raw_text(raw, "id"),
-                label: raw_text(raw, "label"),
-            });
-            rest = tail;
-            if let [Seg::Key(k), Seg::Index(j), tail @ ..] = rest {
-                if k == "entries" {
-                    let raw = raw.and_then(|t| t.get("entries")).and_then(|e| e.get(*j));
-                    loc.entry = Some(EntryAt {
-                        index: *j,
-                        id: raw_text(raw, "id"),
-                        date: raw_date(raw),
-                    });
-                    rest = tail;
+    };
+    let end = start.saturating_add(column).min(text.len());
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in text.as_bytes().get(..end).unwrap_or_default() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth >= MAX_NESTING {
+                    return true;
                 }
             }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
         }
     }
-    loc.field = path_text(rest);
-    loc
+    false
 }
 
-fn raw_text(raw: Option<&Value>, key: &str) -> String {
-    match raw.and_then(|v| v.get(key)) {
-        Some(Value::String(s)) => s.clone(),
-        _ => String::new(),
+/// Builds the plan from the `plan` value of a file (after migrations).
+pub(crate) fn decode_plan(v: &Value) -> Result<Plan, ImportError> {
+    plan(v).map_err(|p| ImportError::from(*p))
+}
+
+// ------------------------------------------------------------------------------------------
+// Places and problems
+// ------------------------------------------------------------------------------------------
+
+/// Where the decoder is, relative to the innermost target or entry (or to the plan).
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Here,
+    Key(&'a Path<'a>, &'static str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn key(&'a self, key: &'static str) -> Path<'a> {
+        Path::Key(self, key)
     }
-}
 
-fn raw_date(raw: Option<&Value>) -> Option<NaiveDate> {
-    match raw.and_then(|v| v.get("date")) {
-        Some(Value::String(s)) => parse_iso_date(s).ok(),
-        _ => None,
+    fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
     }
-}
 
-/// `reading.fields[1].figure.numerator`
-pub(crate) fn path_text(path: &[Seg]) -> String {
-    let mut out = String::new();
-    for s in path {
-        match s {
-            Seg::Key(k) => {
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Here => {}
+            Path::Key(parent, key) => {
+                parent.write(out);
                 if !out.is_empty() {
                     out.push('.');
                 }
-                out.push_str(k);
+                out.push_str(key);
             }
-            Seg::Index(i) => {
+            Path::Index(parent, i) => {
+                parent.write(out);
                 out.push('[');
                 out.push_str(&i.to_string());
                 out.push(']');
             }
         }
     }
-    out
+
+    /// `reading.fields[1].figure.numerator`
+    fn text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+}
+
+/// The first problem found, boxed: every `Result` in the walk carries it.
+type Fault = Box<Problem>;
+type Decoded<T> = Result<T, Fault>;
+
+/// A problem at a path; the target and the entry are added as it travels up.
+fn fault(p: &Path, kind: ProblemKind) -> Fault {
+    Box::new(Problem {
+        location: Location {
+            field: p.text(),
+            ..Location::default()
+        },
+        kind,
+    })
+}
+
+fn wrong_type(p: &Path, expected: JsonType, v: &Value) -> Fault {
+    fault(
+        p,
+        ProblemKind::WrongType {
+            expected,
+            found: JsonType::of(v),
+        },
+    )
+}
+
+/// A text of the file for the location of a problem: what it says if it is a string.
+fn raw_text(v: &Value, key: &str) -> String {
+    match v.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        _ => String::new(),
+    }
 }
 
 // ------------------------------------------------------------------------------------------
-// The schema walker. It mirrors the model's serde shape: required fields, optional fields
-// (absent is fine, `null` only for `Option`s), tags of internally tagged enums, and leaves
-// decoded with the model's own deserializers. It never builds anything.
+// Objects and leaves
 // ------------------------------------------------------------------------------------------
 
-struct Found {
-    path: Vec<Seg>,
-    kind: ProblemKind,
+/// A JSON object of the file, with its path.
+struct Obj<'v, 'p> {
+    map: &'v Map<String, Value>,
+    path: &'p Path<'p>,
 }
 
-type Check = Result<(), Found>;
+impl<'v, 'p> Obj<'v, 'p> {
+    fn of(v: &'v Value, path: &'p Path<'p>) -> Decoded<Self> {
+        match v {
+            Value::Object(map) => Ok(Obj { map, path }),
+            _ => Err(wrong_type(path, JsonType::Object, v)),
+        }
+    }
+
+    /// A required member.
+    fn get(&self, key: &'static str) -> Decoded<&'v Value> {
+        self.map.get(key).ok_or_else(|| {
+            fault(
+                &self.path.key(key),
+                ProblemKind::MissingField {
+                    field: key.to_string(),
+                },
+            )
+        })
+    }
+
+    /// A required member, decoded at its own path.
+    fn req<T>(&self, key: &'static str, decode: fn(&Value, &Path) -> Decoded<T>) -> Decoded<T> {
+        decode(self.get(key)?, &self.path.key(key))
+    }
+
+    /// A member that may be absent (it then takes its default value), but not `null`.
+    fn or_default<T: Default>(
+        &self,
+        key: &'static str,
+        decode: fn(&Value, &Path) -> Decoded<T>,
+    ) -> Decoded<T> {
+        match self.map.get(key) {
+            None => Ok(T::default()),
+            Some(v) => decode(v, &self.path.key(key)),
+        }
+    }
+
+    /// A member that may be absent or `null`.
+    fn opt<T>(
+        &self,
+        key: &'static str,
+        decode: fn(&Value, &Path) -> Decoded<T>,
+    ) -> Decoded<Option<T>> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => decode(v, &self.path.key(key)).map(Some),
+        }
+    }
+
+    /// A date that may be absent, `null` or `""`.
+    fn opt_date(&self, key: &'static str) -> Decoded<Option<NaiveDate>> {
+        match self.map.get(key) {
+            Some(Value::String(s)) if s.is_empty() => Ok(None),
+            _ => self.opt(key, date),
+        }
+    }
+
+    /// The tag of a tagged object: one of `names`.
+    fn tag(&self, key: &'static str, names: &[&'static str]) -> Decoded<&'static str> {
+        one_of(self.get(key)?, &self.path.key(key), names, |n| n)
+    }
+}
+
+/// One of a list of things known by name (`all` in the order messages list them).
+fn one_of<T: Copy>(v: &Value, p: &Path, all: &[T], name: fn(T) -> &'static str) -> Decoded<T> {
+    let Value::String(s) = v else {
+        return Err(wrong_type(p, JsonType::Text, v));
+    };
+    match all.iter().find(|t| name(**t) == s) {
+        Some(t) => Ok(*t),
+        None => Err(fault(
+            p,
+            ProblemKind::UnknownValue {
+                found: s.clone(),
+                allowed: all.iter().map(|t| name(*t).to_string()).collect(),
+            },
+        )),
+    }
+}
+
+fn list<T>(v: &Value, p: &Path, item: fn(usize, &Value, &Path) -> Decoded<T>) -> Decoded<Vec<T>> {
+    let Value::Array(items) = v else {
+        return Err(wrong_type(p, JsonType::Array, v));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| item(i, v, &p.index(i)))
+        .collect()
+}
+
+fn text(v: &Value, p: &Path) -> Decoded<String> {
+    match v {
+        Value::String(s) => Ok(s.clone()),
+        _ => Err(wrong_type(p, JsonType::Text, v)),
+    }
+}
+
+fn date(v: &Value, p: &Path) -> Decoded<NaiveDate> {
+    let Value::String(s) = v else {
+        return Err(wrong_type(p, JsonType::Text, v));
+    };
+    parse_iso_date(s).map_err(|e| fault(p, ProblemKind::BadValue(e)))
+}
+
+fn decimal(v: &Value, p: &Path) -> Decoded<Decimal> {
+    decimal_from_json(v).map_err(|e| fault(p, ProblemKind::BadValue(e)))
+}
+
+fn count(v: &Value, p: &Path) -> Decoded<Count> {
+    count_from_json(v)
+        .map(Count)
+        .map_err(|e| fault(p, ProblemKind::BadValue(e)))
+}
+
+/// A decimal: a string in machine form (`"98.97"`), or a JSON number.
+fn decimal_from_json(v: &Value) -> Result<Decimal, ValueProblem> {
+    let text = match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        _ => return Err(ValueProblem::NotANumber(json_excerpt(v, 40))),
+    };
+    Decimal::parse_plain(&text).map_err(|e| match e {
+        NumberError::TooManyDecimals => ValueProblem::TooManyDecimals(text),
+        NumberError::TooLarge => ValueProblem::NumberTooLarge(text),
+        _ => ValueProblem::NotANumber(text),
+    })
+}
+
+/// A count: a non-negative JSON integer no larger than [`MAX_MAGNITUDE`]. A whole number
+/// written with a fraction (`5.0`) is still that count.
+fn count_from_json(v: &Value) -> Result<u64, ValueProblem> {
+    let Value::Number(n) = v else {
+        return Err(ValueProblem::NotANumber(json_excerpt(v, 40)));
+    };
+    if let Some(u) = n.as_u64() {
+        return if i128::from(u) > MAX_MAGNITUDE {
+            Err(ValueProblem::NumberTooLarge(n.to_string()))
+        } else {
+            Ok(u)
+        };
+    }
+    if n.as_i64().is_some() {
+        return Err(ValueProblem::NegativeCount(n.to_string()));
+    }
+    match n.as_f64() {
+        Some(f) if f < 0.0 => Err(ValueProblem::NegativeCount(n.to_string())),
+        Some(f) if f.fract() == 0.0 && f <= MAX_MAGNITUDE as f64 => Ok(f as u64),
+        Some(f) if f.fract() == 0.0 => Err(ValueProblem::NumberTooLarge(n.to_string())),
+        _ => Err(ValueProblem::FractionalCount(n.to_string())),
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// The plan, part by part, in the order of `docs/plan-file-format.md`
+// ------------------------------------------------------------------------------------------
 
 const GOAL_KINDS: &[&str] = &["single", "compound", "milestone", "free_text"];
-const MEASURE_TYPES: &[&str] = &["ratio", "value"];
+/// The `type` of a measure and of a figure.
+const RATIO_OR_VALUE: &[&str] = &["ratio", "value"];
 const VALUE_UNITS: &[&str] = &["percent", "count", "days", "hours", "money", "points"];
 const RULES: &[&str] = &[
     "above",
@@ -234,507 +369,364 @@ const RULES: &[&str] = &[
     "per_period",
     "higher_than_previous",
 ];
-const ABOVE_RANGE: &[&str] = &["met_exceeded", "out_of_range"];
 const SHAPES: &[&str] = &["single", "per_field", "pair", "milestone", "text"];
-const FIGURE_TYPES: &[&str] = &["ratio", "value"];
 
-fn at(path: &[Seg], key: &str) -> Vec<Seg> {
-    let mut p = path.to_vec();
-    p.push(Seg::Key(key.to_string()));
-    p
-}
+// Each `match` on a tag below ends with `_` for the last name of its list.
 
-fn at_index(path: &[Seg], i: usize) -> Vec<Seg> {
-    let mut p = path.to_vec();
-    p.push(Seg::Index(i));
-    p
-}
-
-fn problem(path: &[Seg], kind: ProblemKind) -> Found {
-    Found {
-        path: path.to_vec(),
-        kind,
-    }
-}
-
-fn wrong_type(path: &[Seg], expected: JsonType, v: &Value) -> Found {
-    problem(
-        path,
-        ProblemKind::WrongType {
-            expected,
-            found: JsonType::of(v),
-        },
-    )
-}
-
-fn object<'v>(v: &'v Value, path: &[Seg]) -> Result<&'v Map<String, Value>, Found> {
-    v.as_object()
-        .ok_or_else(|| wrong_type(path, JsonType::Object, v))
-}
-
-fn array<'v>(v: &'v Value, path: &[Seg]) -> Result<&'v Vec<Value>, Found> {
-    v.as_array()
-        .ok_or_else(|| wrong_type(path, JsonType::Array, v))
-}
-
-fn required<'v>(m: &'v Map<String, Value>, key: &str, path: &[Seg]) -> Result<&'v Value, Found> {
-    m.get(key).ok_or_else(|| {
-        problem(
-            &at(path, key),
-            ProblemKind::MissingField {
-                field: key.to_string(),
-            },
-        )
+fn plan(v: &Value) -> Decoded<Plan> {
+    let o = Obj::of(v, &Path::Here)?;
+    Ok(Plan {
+        id: PlanId(o.req("id", text)?),
+        unit: o.req("unit", unit)?,
+        year: o.req("year", year)?,
+        reference: o.or_default("reference", reference)?,
+        targets: o.or_default("targets", |v, p| list(v, p, target))?,
     })
 }
 
-fn text(v: &Value, path: &[Seg]) -> Check {
-    if v.is_string() {
-        Ok(())
-    } else {
-        Err(wrong_type(path, JsonType::Text, v))
+fn unit(v: &Value, p: &Path) -> Decoded<Unit> {
+    let o = Obj::of(v, p)?;
+    Ok(Unit {
+        name: o.req("name", text)?,
+        level: o.req("level", |v, p| {
+            one_of(v, p, &UnitLevel::ALL, UnitLevel::as_str)
+        })?,
+        superior: o.or_default("superior", text)?,
+    })
+}
+
+fn year(v: &Value, p: &Path) -> Decoded<i32> {
+    if let Value::Number(n) = v {
+        if let Some(y) = n.as_i64() {
+            return i32::try_from(y).map_err(|_| fault(p, ProblemKind::YearOutOfRange { year: y }));
+        }
+        if n.as_u64().is_some() {
+            return Err(fault(p, ProblemKind::YearOutOfRange { year: i64::MAX }));
+        }
     }
+    Err(wrong_type(p, JsonType::WholeNumber, v))
 }
 
-fn required_text(m: &Map<String, Value>, key: &str, path: &[Seg]) -> Check {
-    text(required(m, key, path)?, &at(path, key))
+fn reference(v: &Value, p: &Path) -> Decoded<PlanReference> {
+    let o = Obj::of(v, p)?;
+    Ok(PlanReference {
+        number: o.or_default("number", text)?,
+        issued_on: o.opt_date("issuedOn")?,
+        date_note: o.or_default("dateNote", text)?,
+    })
 }
 
-/// A `#[serde(default)] String`: may be absent, but not `null`.
-fn optional_text(m: &Map<String, Value>, key: &str, path: &[Seg]) -> Check {
-    match m.get(key) {
-        None => Ok(()),
-        Some(v) => text(v, &at(path, key)),
-    }
+/// Target `i`: its fields are located relative to it, and the target by its position, id
+/// and label as the file has them (even when they are what is wrong).
+fn target(i: usize, v: &Value, _: &Path) -> Decoded<Target> {
+    target_fields(v).map_err(|mut f| {
+        f.location.target = Some(TargetAt {
+            index: i,
+            id: raw_text(v, "id"),
+            label: raw_text(v, "label"),
+        });
+        f
+    })
 }
 
-/// An `Option<String>`: absent, `null` or text.
-fn nullable_text(m: &Map<String, Value>, key: &str, path: &[Seg]) -> Check {
-    match m.get(key) {
-        None | Some(Value::Null) => Ok(()),
-        Some(v) => text(v, &at(path, key)),
-    }
+fn target_fields(v: &Value) -> Decoded<Target> {
+    let o = Obj::of(v, &Path::Here)?;
+    Ok(Target {
+        id: TargetId(o.req("id", text)?),
+        area: o.req("area", |v, p| {
+            one_of(v, p, &ReformArea::ALL, ReformArea::as_str)
+        })?,
+        label: o.req("label", text)?,
+        goal: o.req("goal", goal)?,
+        parent: o.opt("parent", text)?.map(TargetId),
+        entries: o.or_default("entries", |v, p| list(v, p, entry))?,
+    })
 }
 
-fn choice(v: &Value, path: &[Seg], allowed: &[&str]) -> Check {
-    let s = v
-        .as_str()
-        .ok_or_else(|| wrong_type(path, JsonType::Text, v))?;
-    if allowed.contains(&s) {
-        Ok(())
-    } else {
-        Err(problem(
-            path,
-            ProblemKind::UnknownValue {
-                found: s.to_string(),
-                allowed: allowed.iter().map(|a| a.to_string()).collect(),
+fn goal(v: &Value, p: &Path) -> Decoded<Goal> {
+    let o = Obj::of(v, p)?;
+    Ok(match o.tag("kind", GOAL_KINDS)? {
+        "single" => Goal::Single {
+            condition: o.req("condition", condition)?,
+            breakdown: o.or_default("breakdown", |v, p| list(v, p, field))?,
+        },
+        "compound" => Goal::Compound {
+            first: o.req("first", condition)?,
+            second: o.req("second", condition)?,
+        },
+        "milestone" => Goal::Milestone {
+            deadline: o.opt_date("deadline")?,
+        },
+        _ => Goal::FreeText,
+    })
+}
+
+fn field(_: usize, v: &Value, p: &Path) -> Decoded<Field> {
+    let o = Obj::of(v, p)?;
+    Ok(Field {
+        id: FieldId(o.req("id", text)?),
+        name: o.req("name", text)?,
+    })
+}
+
+fn condition(v: &Value, p: &Path) -> Decoded<Condition> {
+    let o = Obj::of(v, p)?;
+    Ok(Condition {
+        label: o.or_default("label", text)?,
+        measure: o.req("measure", measure)?,
+        comparator: o.req("comparator", comparator)?,
+    })
+}
+
+fn measure(v: &Value, p: &Path) -> Decoded<Measure> {
+    let o = Obj::of(v, p)?;
+    Ok(match o.tag("type", RATIO_OR_VALUE)? {
+        "ratio" => Measure::Ratio {
+            numerator: o.or_default("numerator", text)?,
+            denominator: o.or_default("denominator", text)?,
+        },
+        _ => Measure::Value {
+            unit: match o.tag("unit", VALUE_UNITS)? {
+                "percent" => ValueUnit::Percent,
+                "count" => ValueUnit::Count {
+                    noun: o.or_default("noun", text)?,
+                },
+                "days" => ValueUnit::Days,
+                "hours" => ValueUnit::Hours,
+                "money" => ValueUnit::Money,
+                _ => ValueUnit::Points,
             },
-        ))
-    }
-}
-
-/// The tag of an internally tagged enum.
-fn tag<'v>(
-    m: &'v Map<String, Value>,
-    key: &str,
-    path: &[Seg],
-    allowed: &[&str],
-) -> Result<&'v str, Found> {
-    let v = required(m, key, path)?;
-    let p = at(path, key);
-    choice(v, &p, allowed)?;
-    v.as_str().ok_or_else(|| wrong_type(&p, JsonType::Text, v))
-}
-
-/// A leaf decoded by the model's own deserializer.
-fn leaf<'v, T: Deserialize<'v>>(v: &'v Value, path: &[Seg]) -> Check {
-    T::deserialize(v)
-        .map(|_| ())
-        .map_err(|e| problem(path, classify(&e.to_string()).1))
-}
-
-fn decimal(m: &Map<String, Value>, key: &str, path: &[Seg]) -> Check {
-    leaf::<Decimal>(required(m, key, path)?, &at(path, key))
-}
-
-fn count(m: &Map<String, Value>, key: &str, path: &[Seg]) -> Check {
-    leaf::<Count>(required(m, key, path)?, &at(path, key))
-}
-
-fn date(v: &Value, path: &[Seg]) -> Check {
-    let s = v
-        .as_str()
-        .ok_or_else(|| wrong_type(path, JsonType::Text, v))?;
-    parse_iso_date(s)
-        .map(|_| ())
-        .map_err(|p| problem(path, ProblemKind::BadValue(p)))
-}
-
-/// An optional date: absent, `null`, `""` or an ISO date.
-fn optional_date(m: &Map<String, Value>, key: &str, path: &[Seg]) -> Check {
-    match m.get(key) {
-        None | Some(Value::Null) => Ok(()),
-        Some(Value::String(s)) if s.is_empty() => Ok(()),
-        Some(v) => date(v, &at(path, key)),
-    }
-}
-
-fn keep(out: &mut Vec<Found>, check: Check) {
-    if let Err(f) = check {
-        out.push(f);
-    }
-}
-
-fn walk_plan(v: &Value, out: &mut Vec<Found>) {
-    let root: Vec<Seg> = Vec::new();
-    let m = match object(v, &root) {
-        Ok(m) => m,
-        Err(f) => return out.push(f),
-    };
-    keep(out, plan_head(m, &root));
-    let Some(targets) = m.get("targets") else {
-        return;
-    };
-    let tpath = at(&root, "targets");
-    let targets = match array(targets, &tpath) {
-        Ok(t) => t,
-        Err(f) => return out.push(f),
-    };
-    for (i, t) in targets.iter().enumerate() {
-        let p = at_index(&tpath, i);
-        keep(out, target_head(t, &p));
-        let Some(entries) = t.get("entries") else {
-            continue;
-        };
-        let epath = at(&p, "entries");
-        match array(entries, &epath) {
-            Ok(entries) => {
-                for (j, e) in entries.iter().enumerate() {
-                    keep(out, entry(e, &at_index(&epath, j)));
-                }
-            }
-            Err(f) => out.push(f),
-        }
-    }
-}
-
-fn plan_head(m: &Map<String, Value>, p: &[Seg]) -> Check {
-    required_text(m, "id", p)?;
-    let up = at(p, "unit");
-    let unit = object(required(m, "unit", p)?, &up)?;
-    required_text(unit, "name", &up)?;
-    let levels: Vec<&str> = UnitLevel::ALL.iter().map(|l| l.as_str()).collect();
-    choice(required(unit, "level", &up)?, &at(&up, "level"), &levels)?;
-    optional_text(unit, "superior", &up)?;
-    year(required(m, "year", p)?, &at(p, "year"))?;
-    if let Some(r) = m.get("reference") {
-        let rp = at(p, "reference");
-        let r = object(r, &rp)?;
-        optional_text(r, "number", &rp)?;
-        optional_date(r, "issued_on", &rp)?;
-        optional_text(r, "date_note", &rp)?;
-    }
-    Ok(())
-}
-
-fn year(v: &Value, p: &[Seg]) -> Check {
-    match v {
-        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(y), _) if i32::try_from(y).is_ok() => Ok(()),
-            (Some(y), _) => Err(problem(p, ProblemKind::YearOutOfRange { year: y })),
-            (None, Some(_)) => Err(problem(p, ProblemKind::YearOutOfRange { year: i64::MAX })),
-            (None, None) => Err(wrong_type(p, JsonType::WholeNumber, v)),
         },
-        _ => Err(wrong_type(p, JsonType::WholeNumber, v)),
-    }
+    })
 }
 
-fn target_head(v: &Value, p: &[Seg]) -> Check {
-    let m = object(v, p)?;
-    required_text(m, "id", p)?;
-    let areas: Vec<&str> = ReformArea::ALL.iter().map(|a| a.as_str()).collect();
-    choice(required(m, "area", p)?, &at(p, "area"), &areas)?;
-    required_text(m, "label", p)?;
-    goal(required(m, "goal", p)?, &at(p, "goal"))?;
-    nullable_text(m, "parent", p)?;
-    Ok(())
-}
-
-fn goal(v: &Value, p: &[Seg]) -> Check {
-    let m = object(v, p)?;
-    match tag(m, "kind", p, GOAL_KINDS)? {
-        "single" => {
-            condition(required(m, "condition", p)?, &at(p, "condition"))?;
-            if let Some(b) = m.get("breakdown") {
-                let bp = at(p, "breakdown");
-                for (k, f) in array(b, &bp)?.iter().enumerate() {
-                    let fp = at_index(&bp, k);
-                    let fm = object(f, &fp)?;
-                    required_text(fm, "id", &fp)?;
-                    required_text(fm, "name", &fp)?;
-                }
-            }
-            Ok(())
-        }
-        "compound" => {
-            condition(required(m, "first", p)?, &at(p, "first"))?;
-            condition(required(m, "second", p)?, &at(p, "second"))
-        }
-        "milestone" => optional_date(m, "deadline", p),
-        _ => Ok(()),
-    }
-}
-
-fn condition(v: &Value, p: &[Seg]) -> Check {
-    let m = object(v, p)?;
-    optional_text(m, "label", p)?;
-    measure(required(m, "measure", p)?, &at(p, "measure"))?;
-    comparator(required(m, "comparator", p)?, &at(p, "comparator"))
-}
-
-fn measure(v: &Value, p: &[Seg]) -> Check {
-    let m = object(v, p)?;
-    match tag(m, "type", p, MEASURE_TYPES)? {
-        "ratio" => {
-            optional_text(m, "numerator", p)?;
-            optional_text(m, "denominator", p)
-        }
-        _ => {
-            let up = at(p, "unit");
-            let u = object(required(m, "unit", p)?, &up)?;
-            if tag(u, "unit", &up, VALUE_UNITS)? == "count" {
-                optional_text(u, "noun", &up)?;
-            }
-            Ok(())
-        }
-    }
-}
-
-fn comparator(v: &Value, p: &[Seg]) -> Check {
-    let m = object(v, p)?;
-    match tag(m, "rule", p, RULES)? {
-        "above" | "at_least" | "at_most" | "below" => decimal(m, "threshold", p),
-        "range" => {
-            decimal(m, "min", p)?;
-            decimal(m, "max", p)?;
-            match m.get("above") {
-                Some(a) => choice(a, &at(p, "above"), ABOVE_RANGE),
-                None => Ok(()),
-            }
-        }
-        "reduce_to" => {
-            decimal(m, "low", p)?;
-            decimal(m, "high", p)
-        }
-        "per_period" => {
-            decimal(m, "min", p)?;
-            let periods: Vec<&str> = Period::ALL.iter().map(|x| x.as_str()).collect();
-            choice(required(m, "period", p)?, &at(p, "period"), &periods)
-        }
-        "higher_than_previous" => match m.get("previous") {
-            None | Some(Value::Null) => Ok(()),
-            Some(prev) => leaf::<Decimal>(prev, &at(p, "previous")),
+fn comparator(v: &Value, p: &Path) -> Decoded<Comparator> {
+    let o = Obj::of(v, p)?;
+    Ok(match o.tag("rule", RULES)? {
+        "above" => Comparator::Above {
+            threshold: o.req("threshold", decimal)?,
         },
-        _ => Ok(()),
-    }
+        "at_least" => Comparator::AtLeast {
+            threshold: o.req("threshold", decimal)?,
+        },
+        "at_most" => Comparator::AtMost {
+            threshold: o.req("threshold", decimal)?,
+        },
+        "below" => Comparator::Below {
+            threshold: o.req("threshold", decimal)?,
+        },
+        "range" => Comparator::Range {
+            min: o.req("min", decimal)?,
+            max: o.req("max", decimal)?,
+            above: o.or_default("above", |v, p| {
+                one_of(v, p, &AboveRange::ALL, AboveRange::as_str)
+            })?,
+        },
+        "reduce_to" => Comparator::ReduceTo {
+            low: o.req("low", decimal)?,
+            high: o.req("high", decimal)?,
+        },
+        "all_items" => Comparator::AllItems,
+        "per_period" => Comparator::PerPeriod {
+            min: o.req("min", decimal)?,
+            period: o.req("period", |v, p| one_of(v, p, &Period::ALL, Period::as_str))?,
+        },
+        _ => Comparator::HigherThanPrevious {
+            previous: o.opt("previous", decimal)?,
+        },
+    })
 }
 
-fn entry(v: &Value, p: &[Seg]) -> Check {
-    let m = object(v, p)?;
-    required_text(m, "id", p)?;
-    date(required(m, "date", p)?, &at(p, "date"))?;
-    reading(required(m, "reading", p)?, &at(p, "reading"))?;
-    optional_text(m, "comment", p)
+/// Entry `j` of a target: its fields are located relative to it, and the entry by its
+/// position, id and date as the file has them (the date only when it is a real one).
+fn entry(j: usize, v: &Value, _: &Path) -> Decoded<ProgressEntry> {
+    entry_fields(v).map_err(|mut f| {
+        f.location.entry = Some(EntryAt {
+            index: j,
+            id: raw_text(v, "id"),
+            date: match v.get("date") {
+                Some(Value::String(s)) => parse_iso_date(s).ok(),
+                _ => None,
+            },
+        });
+        f
+    })
 }
 
-fn reading(v: &Value, p: &[Seg]) -> Check {
-    let m = object(v, p)?;
-    match tag(m, "shape", p, SHAPES)? {
-        "single" => figure(required(m, "figure", p)?, &at(p, "figure")),
-        "per_field" => {
-            let fp = at(p, "fields");
-            for (k, f) in array(required(m, "fields", p)?, &fp)?.iter().enumerate() {
-                let kp = at_index(&fp, k);
-                let fm = object(f, &kp)?;
-                required_text(fm, "field", &kp)?;
-                figure(required(fm, "figure", &kp)?, &at(&kp, "figure"))?;
-            }
-            Ok(())
-        }
-        "pair" => {
-            figure(required(m, "first", p)?, &at(p, "first"))?;
-            figure(required(m, "second", p)?, &at(p, "second"))
-        }
-        "milestone" => {
-            optional_date(m, "done_on", p)?;
-            optional_text(m, "evidence", p)
-        }
-        _ => required_text(m, "text", p),
-    }
+fn entry_fields(v: &Value) -> Decoded<ProgressEntry> {
+    let o = Obj::of(v, &Path::Here)?;
+    Ok(ProgressEntry {
+        id: EntryId(o.req("id", text)?),
+        date: o.req("date", date)?,
+        reading: o.req("reading", reading)?,
+        comment: o.or_default("comment", text)?,
+    })
 }
 
-fn figure(v: &Value, p: &[Seg]) -> Check {
-    let m = object(v, p)?;
-    match tag(m, "type", p, FIGURE_TYPES)? {
-        "ratio" => {
-            count(m, "numerator", p)?;
-            count(m, "denominator", p)
-        }
-        _ => decimal(m, "value", p),
-    }
+fn reading(v: &Value, p: &Path) -> Decoded<Reading> {
+    let o = Obj::of(v, p)?;
+    Ok(match o.tag("shape", SHAPES)? {
+        "single" => Reading::Single {
+            figure: o.req("figure", figure)?,
+        },
+        "per_field" => Reading::PerField {
+            fields: o.req("fields", |v, p| list(v, p, field_figure))?,
+        },
+        "pair" => Reading::Pair {
+            first: o.req("first", figure)?,
+            second: o.req("second", figure)?,
+        },
+        "milestone" => Reading::Milestone {
+            done_on: o.opt_date("doneOn")?,
+            evidence: o.or_default("evidence", text)?,
+        },
+        _ => Reading::Text {
+            text: o.req("text", text)?,
+        },
+    })
+}
+
+fn field_figure(_: usize, v: &Value, p: &Path) -> Decoded<FieldFigure> {
+    let o = Obj::of(v, p)?;
+    Ok(FieldFigure {
+        field: FieldId(o.req("field", text)?),
+        figure: o.req("figure", figure)?,
+    })
+}
+
+fn figure(v: &Value, p: &Path) -> Decoded<Figure> {
+    let o = Obj::of(v, p)?;
+    Ok(match o.tag("type", RATIO_OR_VALUE)? {
+        "ratio" => Figure::Ratio {
+            numerator: o.req("numerator", count)?,
+            denominator: o.req("denominator", count)?,
+        },
+        _ => Figure::Value {
+            value: o.req("value", decimal)?,
+        },
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::{Figure, Reading};
-    use crate::target::{Comparator, Goal, Measure, ValueUnit};
-
-    // These matches have no wildcard: adding a variant to the model fails to compile here
-    // until the walker's list of names learns it.
-    fn goal_kind(g: &Goal) -> &'static str {
-        match g {
-            Goal::Single { .. }
-            | Goal::Compound { .. }
-            | Goal::Milestone { .. }
-            | Goal::FreeText => g.kind_name(),
-        }
-    }
-    fn rule(c: &Comparator) -> &'static str {
-        match c {
-            Comparator::Above { .. }
-            | Comparator::AtLeast { .. }
-            | Comparator::AtMost { .. }
-            | Comparator::Below { .. }
-            | Comparator::Range { .. }
-            | Comparator::ReduceTo { .. }
-            | Comparator::AllItems
-            | Comparator::PerPeriod { .. }
-            | Comparator::HigherThanPrevious { .. } => c.rule_name(),
-        }
-    }
-    fn shape(r: &Reading) -> usize {
-        match r {
-            Reading::Single { .. }
-            | Reading::PerField { .. }
-            | Reading::Pair { .. }
-            | Reading::Milestone { .. }
-            | Reading::Text { .. } => SHAPES.len(),
-        }
-    }
-    fn figure_type(f: &Figure) -> usize {
-        match f {
-            Figure::Ratio { .. } | Figure::Value { .. } => FIGURE_TYPES.len(),
-        }
-    }
-    fn measure_type(m: &Measure) -> usize {
-        match m {
-            Measure::Ratio { .. } | Measure::Value { .. } => MEASURE_TYPES.len(),
-        }
-    }
-    fn value_unit(u: &ValueUnit) -> usize {
-        match u {
-            ValueUnit::Percent
-            | ValueUnit::Count { .. }
-            | ValueUnit::Days
-            | ValueUnit::Hours
-            | ValueUnit::Money
-            | ValueUnit::Points => VALUE_UNITS.len(),
-        }
-    }
-
-    #[test]
-    fn walker_names_match_the_model() {
-        let d = Decimal::ZERO;
-        for c in [
-            Comparator::Above { threshold: d },
-            Comparator::AtLeast { threshold: d },
-            Comparator::AtMost { threshold: d },
-            Comparator::Below { threshold: d },
-            Comparator::Range {
-                min: d,
-                max: d,
-                above: Default::default(),
-            },
-            Comparator::ReduceTo { low: d, high: d },
-            Comparator::AllItems,
-            Comparator::PerPeriod {
-                min: d,
-                period: Period::Year,
-            },
-            Comparator::HigherThanPrevious { previous: None },
-        ] {
-            assert!(RULES.contains(&rule(&c)));
-            let json = serde_json::to_value(&c).unwrap();
-            assert_eq!(json["rule"], rule(&c));
-        }
-        assert_eq!(RULES.len(), 9);
-        assert!(GOAL_KINDS.contains(&goal_kind(&Goal::FreeText)));
-        assert_eq!(
-            shape(&Reading::Text {
-                text: String::new()
-            }),
-            5
-        );
-        assert_eq!(figure_type(&Figure::Value { value: d }), 2);
-        assert_eq!(
-            measure_type(&Measure::Value {
-                unit: ValueUnit::Days
-            }),
-            2
-        );
-        assert_eq!(value_unit(&ValueUnit::Money), 6);
-        for u in [
-            ValueUnit::Percent,
-            ValueUnit::Count {
-                noun: String::new(),
-            },
-            ValueUnit::Days,
-            ValueUnit::Hours,
-            ValueUnit::Money,
-            ValueUnit::Points,
-        ] {
-            let json = serde_json::to_value(&u).unwrap();
-            assert!(VALUE_UNITS.contains(&json["unit"].as_str().unwrap()));
-        }
-    }
-
-    #[test]
-    fn classifies_serde_messages() {
-        assert_eq!(
-            classify("missing field `label`"),
-            (
-                Some("label".into()),
-                ProblemKind::MissingField {
-                    field: "label".into()
-                }
-            )
-        );
-        assert_eq!(
-            classify("unknown variant `x`, expected `a` or `b`").1,
-            ProblemKind::UnknownValue {
-                found: "x".into(),
-                allowed: vec!["a".into(), "b".into()]
-            }
-        );
-        assert_eq!(
-            classify("@cchc:negative-count|-3").1,
-            ProblemKind::BadValue(ValueProblem::NegativeCount("-3".into()))
-        );
-        assert!(matches!(
-            classify("invalid type: null, expected a string at line 1 column 2").1,
-            ProblemKind::Structure { detail } if detail == "invalid type: null, expected a string"
-        ));
-    }
+    use serde_json::json;
 
     #[test]
     fn paths_read_like_the_file() {
-        let p = vec![
-            Seg::Key("reading".into()),
-            Seg::Key("fields".into()),
-            Seg::Index(1),
-            Seg::Key("figure".into()),
-        ];
-        assert_eq!(path_text(&p), "reading.fields[1].figure");
+        let here = Path::Here;
+        let reading = here.key("reading");
+        let fields = reading.key("fields");
+        let one = fields.index(1);
+        assert_eq!(one.key("figure").text(), "reading.fields[1].figure");
+        assert_eq!(here.text(), "");
+        assert_eq!(here.index(0).text(), "[0]");
+    }
+
+    #[test]
+    fn counts_from_files() {
+        assert_eq!(count_from_json(&json!(17087)), Ok(17087));
+        assert_eq!(count_from_json(&json!(5.0)), Ok(5));
+        assert_eq!(count_from_json(&json!(0)), Ok(0));
+        assert!(matches!(
+            count_from_json(&json!(-3)),
+            Err(ValueProblem::NegativeCount(_))
+        ));
+        assert!(matches!(
+            count_from_json(&json!(-3.5)),
+            Err(ValueProblem::NegativeCount(_))
+        ));
+        assert!(matches!(
+            count_from_json(&json!(2.5)),
+            Err(ValueProblem::FractionalCount(_))
+        ));
+        assert!(matches!(
+            count_from_json(&json!(1e300)),
+            Err(ValueProblem::NumberTooLarge(_))
+        ));
+        assert!(matches!(
+            count_from_json(&json!(1_000_000_000_000_001u64)),
+            Err(ValueProblem::NumberTooLarge(_))
+        ));
+        assert_eq!(
+            count_from_json(&json!("12")),
+            Err(ValueProblem::NotANumber("\"12\"".into()))
+        );
+        assert_eq!(
+            count_from_json(&json!(null)),
+            Err(ValueProblem::NotANumber("null".into()))
+        );
+    }
+
+    #[test]
+    fn decimals_from_files() {
+        let d = |v: Value| decimal_from_json(&v).map(Decimal::to_plain_string);
+        assert_eq!(d(json!("98.97")), Ok("98.97".into()));
+        assert_eq!(d(json!(98.97)), Ok("98.97".into()));
+        assert_eq!(d(json!(-5)), Ok("-5".into()));
+        assert_eq!(d(json!("90.00")), Ok("90".into()));
+        assert_eq!(
+            d(json!("1.23456")),
+            Err(ValueProblem::TooManyDecimals("1.23456".into()))
+        );
+        assert_eq!(
+            d(json!("9.156,5")),
+            Err(ValueProblem::NotANumber("9.156,5".into()))
+        );
+        assert_eq!(d(json!(true)), Err(ValueProblem::NotANumber("true".into())));
+        assert_eq!(
+            d(json!({"a": "x".repeat(50)})),
+            Err(ValueProblem::NotANumber(format!(
+                "{{\"a\":\"{}…",
+                "x".repeat(33)
+            )))
+        );
+    }
+
+    #[test]
+    fn years() {
+        let p = Path::Here;
+        assert_eq!(year(&json!(2019), &p).ok(), Some(2019));
+        assert_eq!(year(&json!(-1), &p).ok(), Some(-1));
+        let kind = |v: Value| year(&v, &p).map_err(|f| f.kind).err();
+        assert_eq!(
+            kind(json!(3_000_000_000i64)),
+            Some(ProblemKind::YearOutOfRange {
+                year: 3_000_000_000
+            })
+        );
+        assert_eq!(
+            kind(json!(u64::MAX)),
+            Some(ProblemKind::YearOutOfRange { year: i64::MAX })
+        );
+        assert_eq!(
+            kind(json!(2019.5)),
+            Some(ProblemKind::WrongType {
+                expected: JsonType::WholeNumber,
+                found: JsonType::Number
+            })
+        );
+    }
+
+    #[test]
+    fn nesting_is_told_from_other_syntax_errors() {
+        let fault = |text: &str| match parse_json(text) {
+            Err(ImportError::NotJson { fault, .. }) => Some(fault),
+            _ => None,
+        };
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert_eq!(fault(&deep(127)), None);
+        assert_eq!(fault(&deep(128)), Some(JsonFault::TooDeep));
+        // Brackets inside strings do not count, on any line.
+        let quoted = format!("{{\n\"a\": \"{}\",\n\"b\": x}}", "[".repeat(300));
+        assert_eq!(fault(&quoted), Some(JsonFault::Syntax));
+        let escaped = format!("[\"\\\"{}\", x]", "[".repeat(300));
+        assert_eq!(fault(&escaped), Some(JsonFault::Syntax));
+        // A syntax error before the nesting gets deep is a syntax error.
+        let early = format!("[x{}", "[".repeat(300));
+        assert_eq!(fault(&early), Some(JsonFault::Syntax));
+        let lines = format!("{{\"a\":\n1,\n\"b\": {}", "[\n".repeat(200));
+        assert_eq!(fault(&lines), Some(JsonFault::TooDeep));
+        assert_eq!(fault("[1,"), Some(JsonFault::EndedEarly));
     }
 }

@@ -2,53 +2,40 @@
 //! other JSON, the format version, the app that wrote the file and when, and the ordered
 //! chain of migrations that brings a plan written by an older version up to date.
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::plan::Plan;
 use crate::validate::{JsonType, Location, ProblemKind};
 
+use super::encode::{self, json_excerpt, Writer};
 use super::error::ImportError;
 use super::{ExportMeta, APP_NAME, FORMAT_ID, FORMAT_VERSION};
 
-/// The envelope as written: field order here is key order in the file.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct EnvelopeOut<'a> {
-    format: &'a str,
-    format_version: u32,
-    app: AppOut<'a>,
-    exported_at: &'a str,
-    plan: &'a Plan,
-}
-
-#[derive(Serialize)]
-struct AppOut<'a> {
-    name: &'a str,
-    version: &'a str,
-}
-
-/// Writes a plan in its envelope as pretty JSON, ending with a newline.
+/// Writes a plan in its envelope as pretty JSON, ending with a newline. The envelope's keys
+/// come first, in this order, so that the marker is the first thing anyone opening the file
+/// sees.
 pub(crate) fn write(plan: &Plan, meta: &ExportMeta) -> String {
-    let envelope = EnvelopeOut {
-        format: FORMAT_ID,
-        format_version: FORMAT_VERSION,
-        app: AppOut {
-            name: APP_NAME,
-            version: &meta.app_version,
-        },
-        exported_at: &meta.exported_at,
-        plan,
-    };
-    // The model has only string keys, strings, integers and sequences: serializing it cannot
-    // fail. Should it ever, an empty text fails loudly on import instead of panicking here.
-    match serde_json::to_string_pretty(&envelope) {
-        Ok(mut text) => {
-            text.push('\n');
-            text
-        }
-        Err(_) => String::new(),
-    }
+    let mut w = Writer::new(true);
+    w.open_object();
+    w.key("format");
+    w.string(FORMAT_ID);
+    w.key("formatVersion");
+    w.int(i64::from(FORMAT_VERSION));
+    w.key("app");
+    w.open_object();
+    w.key("name");
+    w.string(APP_NAME);
+    w.key("version");
+    w.string(&meta.app_version);
+    w.close_object();
+    w.key("exportedAt");
+    w.string(&meta.exported_at);
+    w.key("plan");
+    encode::plan(&mut w, plan);
+    w.close_object();
+    let mut text = w.finish();
+    text.push('\n');
+    text
 }
 
 /// What the envelope of a file says, with the plan brought up to the current version.
@@ -78,7 +65,7 @@ pub(crate) fn open(root: Value) -> Result<Opened, ImportError> {
         }
         Some(other) => {
             return Err(ImportError::NotAPlanFile {
-                found: Some(other.to_string()),
+                found: Some(json_excerpt(other, 100)),
             })
         }
         None => return Err(ImportError::NotAPlanFile { found: None }),
@@ -136,7 +123,7 @@ fn version(v: Option<&Value>) -> Result<u32, ImportError> {
         });
     };
     let unsupported = || ImportError::UnsupportedVersion {
-        found: short_json(v),
+        found: json_excerpt(v, 40),
     };
     match v.as_u64() {
         Some(0) | None => Err(unsupported()),
@@ -145,16 +132,6 @@ fn version(v: Option<&Value>) -> Result<u32, ImportError> {
             supported: FORMAT_VERSION,
         }),
         Some(n) => u32::try_from(n).map_err(|_| unsupported()),
-    }
-}
-
-fn short_json(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 40 {
-        let cut: String = s.chars().take(39).collect();
-        format!("{cut}…")
-    } else {
-        s
     }
 }
 

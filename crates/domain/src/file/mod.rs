@@ -8,14 +8,20 @@
 //! 2. JSON syntax (with line and column; deep nesting is refused, never a crash);
 //! 3. the envelope: a JSON object, our `format` marker, a `formatVersion` this app knows;
 //! 4. migrations from older format versions;
-//! 5. the plan's structure, decoded by the model's own serde implementations, with the
-//!    place of any problem (target, entry, field);
+//! 5. the plan's structure, decoded by hand from the JSON value with the exact place of any
+//!    problem (target, entry, field);
 //! 6. for files from outside only, the plan's meaning ([`crate::validate::validate_plan`]).
 //!
-//! Submodules: `envelope` (marker, version, migrations), `decode` (JSON and structure),
-//! `error` ([`ImportError`] and its messages), `file_name` (export file names).
+//! Writing and reading are one hand-written codec: `encode` writes the model as JSON text
+//! and `decode` reads it back, so the model itself knows nothing of JSON (no serde derives:
+//! they cost most of the domain's share of the WebAssembly bundle).
+//!
+//! Submodules: `envelope` (marker, version, migrations), `encode` (plan to JSON text),
+//! `decode` (JSON syntax and the plan's structure), `error` ([`ImportError`] and its
+//! messages), `file_name` (export file names).
 
 mod decode;
+mod encode;
 mod envelope;
 mod error;
 mod file_name;
@@ -60,6 +66,15 @@ pub struct ImportedPlan {
 /// The plan as a file: pretty JSON, envelope keys first, ending with a newline.
 pub fn export_plan(plan: &Plan, meta: &ExportMeta) -> String {
     envelope::write(plan, meta)
+}
+
+/// The plan as compact JSON (the `plan` part of a file, without the envelope): equal for
+/// equal plans and different for different ones, so the app can tell which plans changed
+/// since they were last saved.
+pub fn plan_fingerprint(plan: &Plan) -> String {
+    let mut w = encode::Writer::new(false);
+    encode::plan(&mut w, plan);
+    w.finish()
 }
 
 /// Reads a file chosen by the user, with every check (including the plan's meaning).

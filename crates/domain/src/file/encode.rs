@@ -1,0 +1,486 @@
+//! Encoding: a plan as JSON text, written by hand so that keys come in a fixed, readable order
+//! (identity first, the tag of every tagged object before its other keys) and the same plan
+//! always gives the same text.
+//!
+//! [`Writer`] writes JSON either compact (`{"a":1}`, for [`super::plan_fingerprint`]) or
+//! pretty, byte for byte as `serde_json::to_string_pretty` would (two spaces per level,
+//! `"key": value`, empty lists as `[]`). It is not `serde_json::Value` plus `to_string_pretty`
+//! because a `Value` object (without serde_json's `preserve_order` feature, which would bring
+//! a hash map into the bundle) sorts its keys: `app` before `format`, a figure's `type` after
+//! its counts.
+//!
+//! The shape written here is the one [`super::decode`] reads; `docs/plan-file-format.md`
+//! describes it.
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::date::format_iso_date;
+use crate::number::Decimal;
+use crate::plan::{Plan, PlanReference};
+use crate::progress::{Figure, ProgressEntry, Reading};
+use crate::target::{Comparator, Condition, Goal, Measure, Target, ValueUnit};
+use crate::unit::Unit;
+
+/// JSON text being written. The caller opens and closes objects and lists in matching pairs;
+/// [`Writer::key`] and [`Writer::item`] place the separators and indentation.
+pub(crate) struct Writer {
+    out: String,
+    pretty: bool,
+    depth: usize,
+    /// Whether the innermost open object or list has no member yet.
+    empty: bool,
+}
+
+impl Writer {
+    pub(crate) fn new(pretty: bool) -> Self {
+        Writer {
+            out: String::new(),
+            pretty,
+            depth: 0,
+            empty: true,
+        }
+    }
+
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
+
+    fn newline(&mut self) {
+        if self.pretty {
+            self.out.push('\n');
+            for _ in 0..self.depth {
+                self.out.push_str("  ");
+            }
+        }
+    }
+
+    pub(crate) fn open_object(&mut self) {
+        self.open('{');
+    }
+
+    pub(crate) fn close_object(&mut self) {
+        self.close('}');
+    }
+
+    pub(crate) fn open_list(&mut self) {
+        self.open('[');
+    }
+
+    pub(crate) fn close_list(&mut self) {
+        self.close(']');
+    }
+
+    fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.empty = true;
+    }
+
+    fn close(&mut self, bracket: char) {
+        self.depth = self.depth.saturating_sub(1);
+        if !self.empty {
+            self.newline();
+        }
+        self.out.push(bracket);
+        self.empty = false;
+    }
+
+    /// Starts the next member of a list.
+    pub(crate) fn item(&mut self) {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.newline();
+        self.empty = false;
+    }
+
+    /// Starts the member `key` of an object; its value comes next.
+    pub(crate) fn key(&mut self, key: &str) {
+        self.item();
+        self.string(key);
+        self.out.push(':');
+        if self.pretty {
+            self.out.push(' ');
+        }
+    }
+
+    /// A JSON string, escaped as serde_json does: `"` and `\`, the control characters with
+    /// short escapes, the others as `\u00XX`; everything else as it is.
+    pub(crate) fn string(&mut self, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        self.out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                '\n' => self.out.push_str("\\n"),
+                '\r' => self.out.push_str("\\r"),
+                '\t' => self.out.push_str("\\t"),
+                '\u{8}' => self.out.push_str("\\b"),
+                '\u{c}' => self.out.push_str("\\f"),
+                c if c < ' ' => {
+                    let b = c as usize;
+                    self.out.push_str("\\u00");
+                    self.out.push(char::from(HEX[b >> 4]));
+                    self.out.push(char::from(HEX[b & 0xf]));
+                }
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+    }
+
+    pub(crate) fn int(&mut self, n: i64) {
+        self.out.push_str(&n.to_string());
+    }
+
+    fn count(&mut self, n: u64) {
+        self.out.push_str(&n.to_string());
+    }
+
+    pub(crate) fn null(&mut self) {
+        self.out.push_str("null");
+    }
+
+    /// Any JSON value (object keys in the value's own order).
+    pub(crate) fn value(&mut self, v: &Value) {
+        match v {
+            Value::Null => self.null(),
+            Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => self.out.push_str(&n.to_string()),
+            Value::String(s) => self.string(s),
+            Value::Array(items) => {
+                self.open_list();
+                for item in items {
+                    self.item();
+                    self.value(item);
+                }
+                self.close_list();
+            }
+            Value::Object(members) => {
+                self.open_object();
+                for (k, item) in members {
+                    self.key(k);
+                    self.value(item);
+                }
+                self.close_object();
+            }
+        }
+    }
+
+    // Values of the model.
+
+    fn text_field(&mut self, key: &str, s: &str) {
+        self.key(key);
+        self.string(s);
+    }
+
+    fn decimal_field(&mut self, key: &str, d: Decimal) {
+        self.text_field(key, &d.to_plain_string());
+    }
+
+    fn date_field(&mut self, key: &str, d: Option<NaiveDate>) {
+        self.key(key);
+        match d {
+            Some(d) => self.string(&format_iso_date(d)),
+            None => self.null(),
+        }
+    }
+
+    /// `"key": "value"` for the tag of a tagged object.
+    fn tag(&mut self, key: &str, name: &str) {
+        self.text_field(key, name);
+    }
+}
+
+/// A JSON value as compact text cut to `max` characters (`…` marks a cut): for messages that
+/// quote what a file holds.
+pub(crate) fn json_excerpt(v: &Value, max: usize) -> String {
+    let mut w = Writer::new(false);
+    w.value(v);
+    let text = w.finish();
+    if text.chars().count() > max {
+        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    } else {
+        text
+    }
+}
+
+/// The plan, as the value of the envelope's `plan` key or on its own.
+pub(crate) fn plan(w: &mut Writer, p: &Plan) {
+    w.open_object();
+    w.text_field("id", &p.id.0);
+    w.key("unit");
+    unit(w, &p.unit);
+    w.key("year");
+    w.int(i64::from(p.year));
+    w.key("reference");
+    reference(w, &p.reference);
+    w.key("targets");
+    w.open_list();
+    for t in &p.targets {
+        w.item();
+        target(w, t);
+    }
+    w.close_list();
+    w.close_object();
+}
+
+fn unit(w: &mut Writer, u: &Unit) {
+    w.open_object();
+    w.text_field("name", &u.name);
+    w.text_field("level", u.level.as_str());
+    w.text_field("superior", &u.superior);
+    w.close_object();
+}
+
+fn reference(w: &mut Writer, r: &PlanReference) {
+    w.open_object();
+    w.text_field("number", &r.number);
+    w.date_field("issuedOn", r.issued_on);
+    if !r.date_note.is_empty() {
+        w.text_field("dateNote", &r.date_note);
+    }
+    w.close_object();
+}
+
+fn target(w: &mut Writer, t: &Target) {
+    w.open_object();
+    w.text_field("id", &t.id.0);
+    w.text_field("area", t.area.as_str());
+    w.text_field("label", &t.label);
+    w.key("goal");
+    goal(w, &t.goal);
+    if let Some(parent) = &t.parent {
+        w.text_field("parent", &parent.0);
+    }
+    w.key("entries");
+    w.open_list();
+    for e in &t.entries {
+        w.item();
+        entry(w, e);
+    }
+    w.close_list();
+    w.close_object();
+}
+
+fn goal(w: &mut Writer, g: &Goal) {
+    w.open_object();
+    w.tag("kind", g.kind_name());
+    match g {
+        Goal::Single {
+            condition: c,
+            breakdown,
+        } => {
+            w.key("condition");
+            condition(w, c);
+            if !breakdown.is_empty() {
+                w.key("breakdown");
+                w.open_list();
+                for f in breakdown {
+                    w.item();
+                    w.open_object();
+                    w.text_field("id", &f.id.0);
+                    w.text_field("name", &f.name);
+                    w.close_object();
+                }
+                w.close_list();
+            }
+        }
+        Goal::Compound { first, second } => {
+            w.key("first");
+            condition(w, first);
+            w.key("second");
+            condition(w, second);
+        }
+        Goal::Milestone { deadline } => w.date_field("deadline", *deadline),
+        Goal::FreeText => {}
+    }
+    w.close_object();
+}
+
+fn condition(w: &mut Writer, c: &Condition) {
+    w.open_object();
+    w.text_field("label", &c.label);
+    w.key("measure");
+    measure(w, &c.measure);
+    w.key("comparator");
+    comparator(w, &c.comparator);
+    w.close_object();
+}
+
+fn measure(w: &mut Writer, m: &Measure) {
+    w.open_object();
+    match m {
+        Measure::Ratio {
+            numerator,
+            denominator,
+        } => {
+            w.tag("type", "ratio");
+            w.text_field("numerator", numerator);
+            w.text_field("denominator", denominator);
+        }
+        Measure::Value { unit } => {
+            w.tag("type", "value");
+            w.text_field("unit", value_unit_name(unit));
+            if let ValueUnit::Count { noun } = unit {
+                w.text_field("noun", noun);
+            }
+        }
+    }
+    w.close_object();
+}
+
+/// The name of a value unit, as in files.
+pub(crate) fn value_unit_name(u: &ValueUnit) -> &'static str {
+    match u {
+        ValueUnit::Percent => "percent",
+        ValueUnit::Count { .. } => "count",
+        ValueUnit::Days => "days",
+        ValueUnit::Hours => "hours",
+        ValueUnit::Money => "money",
+        ValueUnit::Points => "points",
+    }
+}
+
+fn comparator(w: &mut Writer, c: &Comparator) {
+    w.open_object();
+    w.tag("rule", c.rule_name());
+    match c {
+        Comparator::Above { threshold }
+        | Comparator::AtLeast { threshold }
+        | Comparator::AtMost { threshold }
+        | Comparator::Below { threshold } => w.decimal_field("threshold", *threshold),
+        Comparator::Range { min, max, above } => {
+            w.decimal_field("min", *min);
+            w.decimal_field("max", *max);
+            w.text_field("above", above.as_str());
+        }
+        Comparator::ReduceTo { low, high } => {
+            w.decimal_field("low", *low);
+            w.decimal_field("high", *high);
+        }
+        Comparator::AllItems => {}
+        Comparator::PerPeriod { min, period } => {
+            w.decimal_field("min", *min);
+            w.text_field("period", period.as_str());
+        }
+        Comparator::HigherThanPrevious { previous } => match previous {
+            Some(p) => w.decimal_field("previous", *p),
+            None => {
+                w.key("previous");
+                w.null();
+            }
+        },
+    }
+    w.close_object();
+}
+
+fn entry(w: &mut Writer, e: &ProgressEntry) {
+    w.open_object();
+    w.text_field("id", &e.id.0);
+    w.date_field("date", Some(e.date));
+    w.key("reading");
+    reading(w, &e.reading);
+    w.text_field("comment", &e.comment);
+    w.close_object();
+}
+
+fn reading(w: &mut Writer, r: &Reading) {
+    w.open_object();
+    match r {
+        Reading::Single { figure: f } => {
+            w.tag("shape", "single");
+            w.key("figure");
+            figure(w, f);
+        }
+        Reading::PerField { fields } => {
+            w.tag("shape", "per_field");
+            w.key("fields");
+            w.open_list();
+            for ff in fields {
+                w.item();
+                w.open_object();
+                w.text_field("field", &ff.field.0);
+                w.key("figure");
+                figure(w, &ff.figure);
+                w.close_object();
+            }
+            w.close_list();
+        }
+        Reading::Pair { first, second } => {
+            w.tag("shape", "pair");
+            w.key("first");
+            figure(w, first);
+            w.key("second");
+            figure(w, second);
+        }
+        Reading::Milestone { done_on, evidence } => {
+            w.tag("shape", "milestone");
+            w.date_field("doneOn", *done_on);
+            w.text_field("evidence", evidence);
+        }
+        Reading::Text { text } => {
+            w.tag("shape", "text");
+            w.text_field("text", text);
+        }
+    }
+    w.close_object();
+}
+
+fn figure(w: &mut Writer, f: &Figure) {
+    w.open_object();
+    match f {
+        Figure::Ratio {
+            numerator,
+            denominator,
+        } => {
+            w.tag("type", "ratio");
+            w.key("numerator");
+            w.count(numerator.0);
+            w.key("denominator");
+            w.count(denominator.0);
+        }
+        Figure::Value { value } => {
+            w.tag("type", "value");
+            w.decimal_field("value", *value);
+        }
+    }
+    w.close_object();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn pretty(v: &Value) -> String {
+        let mut w = Writer::new(true);
+        w.value(v);
+        w.finish()
+    }
+
+    #[test]
+    fn writes_like_serde_json() {
+        let v = json!({
+            "a": [],
+            "b": {},
+            "c": [1, -2, 2.5, null, true, false, {"d": "x"}],
+            "e": "quote \" backslash \\ newline \n tab \t bell \u{7} del \u{7f} é ỹ 😀 \u{8}\u{c}\r",
+        });
+        assert_eq!(pretty(&v), serde_json::to_string_pretty(&v).unwrap());
+        let mut w = Writer::new(false);
+        w.value(&v);
+        assert_eq!(w.finish(), serde_json::to_string(&v).unwrap());
+    }
+
+    #[test]
+    fn excerpts_are_cut() {
+        assert_eq!(json_excerpt(&json!("9156"), 40), "\"9156\"");
+        assert_eq!(json_excerpt(&json!([1, 2, 3]), 4), "[1,…");
+        assert_eq!(json_excerpt(&json!(null), 4), "null");
+    }
+}
