@@ -108,7 +108,6 @@ pub fn ImportButton() -> impl IntoView {
                 node_ref=input_ref
                 on:change=on_change
             />
-            <span aria-hidden="true">"⭱ "</span>
             {lang.t(Text::ImportPlan)}
         </label>
     }

@@ -120,7 +120,6 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                     </h1>
                     <div class="toolbar">
                         <button type="button" class="btn btn-primary" data-testid="export-plan" on:click=move |_| exporter.plan(&pid.get_value())>
-                            <span aria-hidden="true">"⭳ "</span>
                             {lang.t(Text::ExportPlan)}
                         </button>
                         <button type="button" class="btn btn-danger-quiet" data-testid="delete-plan" on:click=delete>
