@@ -11,6 +11,7 @@ pub mod example;
 pub mod file;
 pub mod gauge;
 pub mod i18n;
+pub mod letters;
 pub mod locale;
 pub mod number;
 pub mod plan;

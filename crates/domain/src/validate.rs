@@ -17,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::date::{days_in_month, format_vi_date};
+use crate::letters::{capitalize, lowercase};
 use crate::locale::Locale;
 use crate::number::{format_count, format_decimal, Decimal};
 use crate::plan::{Plan, MAX_PLAN_YEAR, MIN_PLAN_YEAR};
@@ -792,14 +793,6 @@ impl Location {
     }
 }
 
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// Shortens a text quoted in a message to at most 60 characters.
 fn short(s: &str) -> String {
     const MAX: usize = 60;
@@ -986,7 +979,7 @@ fn check_goal(target: &Target, push: &mut impl FnMut(&str, Option<Part>, Problem
                 let name = field.name.trim();
                 if name.is_empty() {
                     push(&format!("{path}.name"), part(), ProblemKind::EmptyFieldName);
-                } else if !names.insert(name.to_lowercase()) {
+                } else if !names.insert(lowercase(name)) {
                     push(
                         &format!("{path}.name"),
                         part(),

@@ -1,34 +1,18 @@
 //! The name proposed for an exported plan file: readable, ASCII only, safe on every system:
 //! `ke-hoach-cchc_phuong-binh-tan_2019_2026-11-23.json`. Vietnamese letters are folded to
-//! their base letter with a small hand-made table (no Unicode tables in the bundle).
+//! their base letter with the small table of [`crate::letters`] (no Unicode tables in the
+//! bundle).
 
 use chrono::NaiveDate;
 
 use crate::date::format_iso_date;
+use crate::letters::base_letter;
 use crate::plan::Plan;
 
 /// Longest unit part of a file name, in bytes (all ASCII).
 const MAX_SLUG: usize = 60;
 /// Unit part used when the unit name has no letter or digit at all.
 const FALLBACK_SLUG: &str = "ke-hoach";
-
-/// Every precomposed (NFC) Vietnamese vowel with a mark, lower and upper case, and `đ`/`Đ`,
-/// with the ASCII letter it folds to.
-const FOLD: &[(&str, char)] = &[
-    ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
-    ("ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'a'),
-    ("èéẻẽẹêềếểễệ", 'e'),
-    ("ÈÉẺẼẸÊỀẾỂỄỆ", 'e'),
-    ("ìíỉĩị", 'i'),
-    ("ÌÍỈĨỊ", 'i'),
-    ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
-    ("ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'o'),
-    ("ùúủũụưừứửữự", 'u'),
-    ("ÙÚỦŨỤƯỪỨỬỮỰ", 'u'),
-    ("ỳýỷỹỵ", 'y'),
-    ("ỲÝỶỸỴ", 'y'),
-    ("đĐ", 'd'),
-];
 
 /// Folds one character to lower-case ASCII: `Ắ` → `a`, `đ` → `d`, `B` → `b`. Combining
 /// marks (text typed in decomposed form) vanish; anything else that is not an ASCII letter
@@ -41,9 +25,7 @@ fn fold(c: char) -> Option<Option<char>> {
         // A combining mark: belongs to the previous letter, which is already folded.
         return Some(None);
     }
-    FOLD.iter()
-        .find(|(letters, _)| letters.contains(c))
-        .map(|(_, base)| Some(*base))
+    base_letter(c).map(Some)
 }
 
 /// The unit name as a file-name part: `Phường Bình Tân` → `phuong-binh-tan`.
@@ -108,15 +90,23 @@ mod tests {
     }
 
     #[test]
-    fn every_table_letter_folds_to_ascii() {
-        for (letters, base) in FOLD {
-            for c in letters.chars() {
-                assert_eq!(fold(c), Some(Some(*base)), "{c}");
-            }
-        }
-        let lower: usize = FOLD.iter().step_by(2).map(|(l, _)| l.chars().count()).sum();
-        // Lower-case rows: 17 a, 11 e, 5 i, 17 o, 11 u, 5 y, then the row "đĐ".
-        assert_eq!(lower, 17 + 11 + 5 + 17 + 11 + 5 + 2);
+    fn every_vietnamese_letter_folds_to_ascii() {
+        let letters = "àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ ìíỉĩịÌÍỈĨỊ \
+            òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ ỳýỷỹỵỲÝỶỸỴ đĐ";
+        let folded: Vec<String> = letters.split_whitespace().map(slug).collect();
+        let expected: Vec<String> = [
+            (34, 'a'),
+            (22, 'e'),
+            (10, 'i'),
+            (34, 'o'),
+            (22, 'u'),
+            (10, 'y'),
+            (2, 'd'),
+        ]
+        .iter()
+        .map(|(n, c)| c.to_string().repeat(*n))
+        .collect();
+        assert_eq!(folded, expected);
     }
 
     #[test]
