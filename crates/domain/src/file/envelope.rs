@@ -80,7 +80,8 @@ pub(crate) fn open(root: Value) -> Result<Opened, ImportError> {
         Some(Value::String(s)) => s.clone(),
         _ => String::new(),
     };
-    let plan = match root.remove("plan") {
+    // Taken out in place: `BTreeMap::remove` would bring its rebalancing code into the bundle.
+    let plan = match root.get_mut("plan").map(Value::take) {
         Some(p @ Value::Object(_)) => p,
         Some(other) => {
             return Err(ImportError::Invalid {
