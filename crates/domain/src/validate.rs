@@ -212,7 +212,8 @@ pub enum ProblemKind {
         found: String,
         allowed: Vec<String>,
     },
-    /// Any other structural problem, with the decoder's own (English) detail.
+    /// Any other structural problem, with an (English) detail. The decoder of format version 1
+    /// reports every problem with one of the kinds above; this one is left for migrations.
     Structure {
         detail: String,
     },
