@@ -115,27 +115,34 @@ pub fn History(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
     view! {
         <div class="panel history" data-testid="history">
             <h3 class="panel-title">{lang.t(Text::HistoryTitle)}</h3>
-            <Show when=move || !rows.get().is_empty() fallback=move || view! { <p class="muted">{lang.t(Text::NoEntries)}</p> }>
-                <p class="muted small">{lang.t(Text::LatestCounts)}</p>
-                <table class="history-table">
-                    <thead><tr>
-                        <th scope="col">{lang.t(Text::ColDate)}</th>
-                        <th scope="col">{lang.t(Text::ColFigures)}</th>
-                        <th scope="col">{lang.t(Text::ColComment)}</th>
-                        <th scope="col"><span class="visually-hidden">{lang.t(Text::ColActions)}</span></th>
-                    </tr></thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|r| r.clone() children=move |(id, date, figures, comment)| view! {
-                            <tr data-testid="history-row">
-                                <td>{format_vi_date(date)}</td>
-                                <td>{figures}</td>
-                                <td>{comment}</td>
-                                <td><button type="button" class="btn btn-small btn-quiet" on:click=move |_| delete(id.clone())>{lang.t(Text::DeleteEntry)}</button></td>
-                            </tr>
-                        } />
-                    </tbody>
-                </table>
-            </Show>
+            {move || {
+                let rows = rows.get();
+                if rows.is_empty() {
+                    return view! { <p class="muted">{lang.t(Text::NoEntries)}</p> }.into_any();
+                }
+                view! {
+                    <p class="muted small">{lang.t(Text::LatestCounts)}</p>
+                    <table class="history-table">
+                        <thead><tr>
+                            <th scope="col">{lang.t(Text::ColDate)}</th>
+                            <th scope="col">{lang.t(Text::ColFigures)}</th>
+                            <th scope="col">{lang.t(Text::ColComment)}</th>
+                            <th scope="col"><span class="visually-hidden">{lang.t(Text::ColActions)}</span></th>
+                        </tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|(id, date, figures, comment)| view! {
+                                <tr data-testid="history-row">
+                                    <td>{format_vi_date(date)}</td>
+                                    <td>{figures}</td>
+                                    <td>{comment}</td>
+                                    <td><button type="button" class="btn btn-small btn-quiet" on:click=move |_| delete(id.clone())>{lang.t(Text::DeleteEntry)}</button></td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any()
+            }}
         </div>
     }
 }

@@ -33,10 +33,7 @@ pub fn NoticeArea() -> impl IntoView {
                         }
                     })
             }}
-            <For
-                each=move || notices.0.get()
-                key=|n| n.id
-                children=move |n| {
+            {move || notices.0.get().into_iter().map(|n| {
                     let (class, icon, testid) = match n.kind {
                         NoticeKind::Success => ("notice notice-success", "✔", "notice-success"),
                         NoticeKind::Error => ("notice notice-error", "⚠", "notice-error"),
@@ -67,8 +64,7 @@ pub fn NoticeArea() -> impl IntoView {
                             </button>
                         </div>
                     }
-                }
-            />
+                }).collect_view()}
         </div>
     }
 }

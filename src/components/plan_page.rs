@@ -41,23 +41,12 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    // Areas in use, each with its target ids in plan order.
-    let groups = Memo::new(move |_| {
-        book.0.with(|w| {
-            w.plan(&pid.get_value())
-                .map(|p| {
-                    p.areas_used()
-                        .into_iter()
-                        .map(|a| {
-                            let ids: Vec<TargetId> =
-                                p.targets_in(a).map(|t| t.id.clone()).collect();
-                            let card = Scorecard::of(p.targets_in(a), today);
-                            (a, ids, card)
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    // Areas in use, in canonical order. Each area section, and each target card inside it,
+    // is keyed by identity only, so editing a target never re-creates its card.
+    let areas = Memo::new(move |_| {
+        book.0
+            .with(|w| w.plan(&pid.get_value()).map(|p| p.areas_used()))
+            .unwrap_or_default()
     });
     let problems = Memo::new(move |_| {
         let l = lang.get();
@@ -96,27 +85,18 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
         just_added.0.set(Some(tid));
     };
 
-    view! {
-        <Show
-            when=move || exists.get()
-            fallback=move || {
-                view! {
-                    <section class="page">
-                        <a href="#" class="back" on:click=move |ev| { ev.prevent_default(); nav.0.set(Screen::Workbook); }>
-                            {lang.t(Text::BackToWorkbook)}
-                        </a>
-                    </section>
-                }
-            }
-        >
+    let page = move || {
+        view! {
             <section class="page plan-page" data-testid="plan-page">
                 <a href="#" class="back" data-testid="back" on:click=move |ev| { ev.prevent_default(); nav.0.set(Screen::Workbook); }>
                     {lang.t(Text::BackToWorkbook)}
                 </a>
                 <div class="page-head">
                     <h1 data-testid="plan-title">
-                        {move || title.get().0}
-                        <span class="title-year">{move || format!(" · {}", title.get().1)}</span>
+                        {move || {
+                            let (unit, year) = title.get();
+                            view! { {unit} <span class="title-year">{format!(" · {year}")}</span> }
+                        }}
                     </h1>
                     <div class="toolbar">
                         <button type="button" class="btn btn-primary" data-testid="export-plan" on:click=move |_| exporter.plan(&pid.get_value())>
@@ -131,33 +111,40 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                     <PlanSummary id=pid.get_value() />
                     <PlanDetails id=pid.get_value() />
                 </div>
-                <Show when=move || !problems.get().is_empty()>
-                    <div class="card problems" role="alert" data-testid="plan-problems">
-                        <h2 class="card-title">"⚠ " {lang.t(Text::InvalidTargetsTitle)}</h2>
-                        <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                    </div>
-                </Show>
-                <Show when=move || groups.get().is_empty()>
-                    <p class="card empty">{lang.t(Text::NoTargets)}</p>
-                </Show>
-                <For
-                    each=move || groups.get()
-                    key=|(area, ids, card)| (*area, ids.clone(), *card)
-                    children=move |(area, ids, card)| {
-                        view! {
-                            <section class="area" data-testid="area" data-area=area.as_str()>
-                                <h2 class="area-title">
-                                    <span>{area_name(area, lang.get())}</span>
-                                    <span class="area-title-score">{scorecard_headline(&card, lang.get())}</span>
-                                </h2>
-                                {ids
-                                    .into_iter()
-                                    .map(|tid| view! { <TargetCard plan_id=pid.get_value() target_id=tid /> })
-                                    .collect_view()}
-                            </section>
-                        }
+                {move || {
+                    let problems = problems.get();
+                    (!problems.is_empty()).then(|| view! {
+                        <div class="card problems" role="alert" data-testid="plan-problems">
+                            <h2 class="card-title">"⚠ " {lang.t(Text::InvalidTargetsTitle)}</h2>
+                            <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        </div>
+                    })
+                }}
+                {move || areas.get().is_empty().then(|| view! { <p class="card empty">{lang.t(Text::NoTargets)}</p> })}
+                <For each=move || areas.get() key=|a| *a children=move |area| {
+                    let l = lang.get();
+                    let ids = Memo::new(move |_| {
+                        book.0
+                            .with(|w| w.plan(&pid.get_value()).map(|p| p.targets_in(area).map(|t| t.id.clone()).collect::<Vec<_>>()))
+                            .unwrap_or_default()
+                    });
+                    let card = Memo::new(move |_| {
+                        book.0
+                            .with(|w| w.plan(&pid.get_value()).map(|p| Scorecard::of(p.targets_in(area), today)))
+                            .unwrap_or_default()
+                    });
+                    view! {
+                        <section class="area" data-testid="area" data-area=area.as_str()>
+                            <h2 class="area-title">
+                                <span>{area_name(area, l)}</span>
+                                <span class="area-title-score">{move || scorecard_headline(&card.get(), l)}</span>
+                            </h2>
+                            <For each=move || ids.get() key=|id| id.clone() children=move |tid| {
+                                view! { <TargetCard plan_id=pid.get_value() target_id=tid /> }
+                            } />
+                        </section>
                     }
-                />
+                } />
                 <div class="card add-target" data-testid="add-target">
                     <h2 class="card-title">{lang.t(Text::AddTarget)}</h2>
                     <div class="form-row">
@@ -188,6 +175,8 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                     </div>
                 </div>
             </section>
-        </Show>
-    }
+        }
+    };
+    // The page exists as long as its plan does (deleting it returns to the workbook).
+    move || exists.get().then(page)
 }

@@ -334,16 +334,16 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                     <span class="field-error">{note_text(n, lang.get())}</span>
                 })}
             </div>
-            <Show when=move || editing.get()>
+            {move || editing.get().then(|| view! {
                 <TargetEditor plan_id=pid.get_value() target_id=tid.get_value() />
-            </Show>
-            <Show when=move || recording.get()>
+            })}
+            {move || recording.get().then(|| view! {
                 <ProgressForm plan_id=pid.get_value() target_id=tid.get_value() preview=preview
                     on_done=Callback::new(move |_| { recording.set(false); preview.set(None); }) />
-            </Show>
-            <Show when=move || show_history.get()>
+            })}
+            {move || show_history.get().then(|| view! {
                 <History plan_id=pid.get_value() target_id=tid.get_value() />
-            </Show>
+            })}
         </article>
     }
 }

@@ -399,7 +399,7 @@ fn BreakdownEditor(writer: TargetWriter) -> impl IntoView {
                 <span>{lang.t(Text::ByField)}</span>
             </label>
             {move || (!can_toggle.get()).then(|| view! { <span class="field-hint">{lang.t(Text::BreakdownLocked)}</span> })}
-            <Show when=move || enabled.get()>
+            {move || enabled.get().then(|| view! {
                 <ul class="field-list" data-testid="field-list">
                     <For each=move || fields.get() key=|f| f.id.clone() children=move |f| {
                         let id = f.id.clone();
@@ -441,7 +441,7 @@ fn BreakdownEditor(writer: TargetWriter) -> impl IntoView {
                         {lang.t(Text::AddField)}
                     </button>
                 </div>
-            </Show>
+            })}
         </div>
     }
 }

@@ -109,19 +109,20 @@ pub fn WorkbookPage() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <Show when=move || creating.get()>
+            {move || creating.get().then(|| view! {
                 <NewPlanForm on_close=Callback::new(move |_| creating.set(false)) />
-            </Show>
-            <Show
-                when=move || !rows.get().is_empty()
-                fallback=move || {
-                    view! {
+            })}
+            {move || {
+                let rows = rows.get();
+                if rows.is_empty() {
+                    return view! {
                         <div class="card empty" data-testid="empty-workbook">
                             <p>{lang.t(Text::EmptyWorkbook)}</p>
                         </div>
                     }
+                    .into_any();
                 }
-            >
+                view! {
                 <div class="card table-card">
                     <table class="plans-table" data-testid="plans-table">
                         <thead>
@@ -134,10 +135,7 @@ pub fn WorkbookPage() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For
-                                each=move || rows.get()
-                                key=|r| (r.id.clone(), r.unit.clone(), r.year, r.reference.clone(), r.headline.clone())
-                                children=move |r| {
+                            {rows.into_iter().map(|r| {
                                     let open_id = r.id.clone();
                                     let export_id = r.id.clone();
                                     view! {
@@ -174,12 +172,13 @@ pub fn WorkbookPage() -> impl IntoView {
                                             </td>
                                         </tr>
                                     }
-                                }
-                            />
+                                }).collect_view()}
                         </tbody>
                     </table>
                 </div>
-            </Show>
+                }
+                .into_any()
+            }}
         </section>
     }
 }
