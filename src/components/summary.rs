@@ -8,12 +8,9 @@ use leptos::prelude::*;
 use crate::state::{Book, Lang, Today};
 
 fn ratio_width(c: &Scorecard) -> String {
-    let pct = if c.gauged() == 0 {
-        0.0
-    } else {
-        c.met as f64 * 100.0 / c.gauged() as f64
-    };
-    format!("width: {pct:.1}%")
+    // Whole per-mille, printed as an integer: no float formatting in the bundle.
+    let per_mille = (c.met * 1000).checked_div(c.gauged()).unwrap_or(0);
+    format!("width: {}.{}%", per_mille / 10, per_mille % 10)
 }
 
 #[component]

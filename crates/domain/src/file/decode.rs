@@ -342,11 +342,33 @@ fn count_from_json(v: &Value) -> Result<u64, ValueProblem> {
     if n.as_i64().is_some() {
         return Err(ValueProblem::NegativeCount(n.to_string()));
     }
-    match n.as_f64() {
-        Some(f) if f < 0.0 => Err(ValueProblem::NegativeCount(n.to_string())),
-        Some(f) if f.fract() == 0.0 && f <= MAX_MAGNITUDE as f64 => Ok(f as u64),
-        Some(f) if f.fract() == 0.0 => Err(ValueProblem::NumberTooLarge(n.to_string())),
-        _ => Err(ValueProblem::FractionalCount(n.to_string())),
+    // Not an integer JSON number: judge it by its shortest decimal text.
+    let text = n.to_string();
+    if text.starts_with('-') {
+        return Err(ValueProblem::NegativeCount(text));
+    }
+    if let Some((_, exponent)) = text.split_once(['e', 'E']) {
+        let huge = exponent
+            .trim_start_matches('+')
+            .parse::<i32>()
+            .map_or(true, |e| e > 15);
+        return Err(if huge {
+            ValueProblem::NumberTooLarge(text)
+        } else {
+            ValueProblem::NotANumber(text)
+        });
+    }
+    match Decimal::parse_plain(&text) {
+        Ok(d) if d.is_whole() => u64::try_from(d.units())
+            .ok()
+            .filter(|u| i128::from(*u) <= MAX_MAGNITUDE)
+            .ok_or(ValueProblem::NumberTooLarge(text)),
+        Ok(_) => Err(ValueProblem::FractionalCount(text)),
+        Err(crate::number::NumberError::TooManyDecimals) => {
+            Err(ValueProblem::FractionalCount(text))
+        }
+        Err(crate::number::NumberError::TooLarge) => Err(ValueProblem::NumberTooLarge(text)),
+        Err(_) => Err(ValueProblem::NotANumber(text)),
     }
 }
 
