@@ -1,7 +1,6 @@
 //! Entry point: mounts the workbook into the page.
 
 fn main() {
-    console_error_panic_hook::set_once();
     cchc_workbook::browser::remove_loading_notice();
     leptos::mount::mount_to_body(cchc_workbook::components::app::App);
 }
