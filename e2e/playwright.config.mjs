@@ -15,6 +15,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     acceptDownloads: true,
+    actionTimeout: 10_000,
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
     launchOptions: {

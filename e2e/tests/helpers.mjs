@@ -1,0 +1,240 @@
+// Shared helpers for the end-to-end specs.
+//
+// * `test` is Playwright's test with the page's uncaught errors (`pageerror`: wasm panics,
+//   exceptions in the glue) collected for every page of every context and asserted empty when
+//   the test ends, so no spec can forget it.
+// * Selectors are the app's `data-testid` attributes (see src/components/*.rs).
+// * The browser runs in vi-VN (e2e/playwright.config.mjs), so the interface is Vietnamese.
+import { test as base, expect } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(HERE, '..', '..');
+export const ARTIFACTS = path.join(ROOT, 'e2e', '.artifacts');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+
+/** Collects uncaught page errors of a page into `sink`. */
+export function watchErrors(page, sink) {
+  page.on('pageerror', (err) => sink.push(`${err.name}: ${err.message}`));
+}
+
+export const test = base.extend({
+  pageErrors: async ({}, use) => {
+    const errors = [];
+    await use(errors);
+    expect(errors, `uncaught errors in the page:\n${errors.join('\n')}`).toEqual([]);
+  },
+  page: async ({ page, pageErrors }, use) => {
+    watchErrors(page, pageErrors);
+    await use(page);
+  },
+});
+export { expect };
+
+/** Options for a context made by hand: the same as the config's (new contexts share nothing). */
+export const CONTEXT_OPTIONS = {
+  baseURL: 'http://127.0.0.1:8089',
+  locale: 'vi-VN',
+  viewport: { width: 1366, height: 768 },
+  acceptDownloads: true,
+};
+
+/** A page in a fresh browser context (empty storage), with its errors collected. */
+export async function freshPage(browser, pageErrors) {
+  const context = await browser.newContext(CONTEXT_OPTIONS);
+  const page = await context.newPage();
+  watchErrors(page, pageErrors);
+  await openApp(page);
+  return { context, page };
+}
+
+export const tid = (id) => `[data-testid="${id}"]`;
+
+/** Opens the app and waits until the WebAssembly has started and rendered. */
+export async function openApp(page, url = '/') {
+  await page.goto(url);
+  await expect(page.locator(tid('app-ready'))).toBeAttached({ timeout: 15_000 });
+  await expect(page.locator('#loading')).toHaveCount(0);
+}
+
+/** Reloads and waits for the app again. */
+export async function reloadApp(page) {
+  await page.reload();
+  await expect(page.locator(tid('app-ready'))).toBeAttached({ timeout: 15_000 });
+}
+
+/**
+ * Creates a plan through the new-plan form and waits for its page.
+ * Defaults make a ward plan for 2026.
+ */
+export async function createPlan(page, opts = {}) {
+  const p = {
+    unit: 'Phường Bình Tân',
+    level: 'ward',
+    superior: 'UBND Thành phố Hồ Chí Minh',
+    year: '2026',
+    number: '01/KH-UBND',
+    date: '15/01/2026',
+    ...opts,
+  };
+  await page.locator(tid('new-plan')).click();
+  const form = page.locator(tid('new-plan-form'));
+  await expect(form).toBeVisible();
+  await form.locator(tid('new-plan-unit')).fill(p.unit);
+  await form.locator(tid('new-plan-level')).selectOption(p.level);
+  await form.locator(tid('new-plan-superior')).fill(p.superior);
+  await form.locator(tid('new-plan-year')).fill(p.year);
+  await form.locator(tid('new-plan-number')).fill(p.number);
+  await form.locator(tid('new-plan-date')).fill(p.date);
+  await form.locator(tid('new-plan-submit')).click();
+  await expect(page.locator(tid('plan-page'))).toBeVisible();
+  await expect(page.locator(tid('plan-title'))).toContainText(p.unit);
+  return p;
+}
+
+/** Opens the one-click example plan. */
+export async function loadExample(page) {
+  await page.locator(tid('load-example')).click();
+  await expect(page.locator(tid('plan-page'))).toBeVisible();
+  await expect(page.locator(tid('plan-title'))).toContainText('Quận 2');
+}
+
+/**
+ * Adds a target of a kind (`ratio`, `value`, `compound`, `milestone`, `free_text`) in an area
+ * and returns its card; the editor of a new target opens by itself.
+ */
+export async function addTarget(page, { kind = 'ratio', area = 'procedures', label } = {}) {
+  const before = await page.locator(tid('target-card')).evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-target-id')),
+  );
+  await page.locator(tid('add-target-area')).selectOption(area);
+  await page.locator(tid('add-target-kind')).selectOption(kind);
+  await page.locator(tid('add-target-submit')).click();
+  // The new card is the one whose id was not there before.
+  await expect(page.locator(tid('target-card'))).toHaveCount(before.length + 1);
+  const ids = await page.locator(tid('target-card')).evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-target-id')),
+  );
+  const id = ids.find((x) => !before.includes(x));
+  const card = cardById(page, id);
+  await expect(card.locator(tid('target-editor'))).toBeVisible();
+  if (label !== undefined) {
+    await card.locator(tid('target-label-input')).fill(label);
+    await expect(card.locator(tid('target-label'))).toHaveText(label);
+  }
+  return card;
+}
+
+export const cardById = (page, id) => page.locator(`${tid('target-card')}[data-target-id="${id}"]`);
+
+/** The target card whose wording contains `text`. */
+export const cardByLabel = (page, text) =>
+  page.locator(tid('target-card')).filter({
+    has: page.locator(tid('target-label'), { hasText: text }),
+  });
+
+/** Makes sure the card's editor is open. */
+export async function openEditor(card) {
+  const editor = card.locator(tid('target-editor'));
+  if (!(await editor.isVisible())) {
+    await card.locator(tid('edit-target')).click();
+  }
+  await expect(editor).toBeVisible();
+  return editor;
+}
+
+/** Chooses a rule in the card's (single-condition) editor. */
+export async function setRule(card, rule, index = 0) {
+  const editor = await openEditor(card);
+  await editor.locator(tid('rule')).nth(index).selectOption(rule);
+}
+
+/** Types a threshold into the editor; `which` is threshold, threshold-min, -max or -previous. */
+export async function setThreshold(card, which, value, index = 0) {
+  const editor = await openEditor(card);
+  const input = editor.locator(tid(which)).nth(index);
+  await input.fill(value);
+  await expect(input).toHaveValue(value);
+}
+
+/** Opens the progress form of a card. */
+export async function openProgress(card) {
+  const form = card.locator(tid('progress-form'));
+  if (!(await form.isVisible())) {
+    await card.locator(tid('record-progress')).click();
+  }
+  await expect(form).toBeVisible();
+  return form;
+}
+
+/**
+ * Records one progress entry. `fields` maps a data-testid (without the `entry-` prefix, e.g.
+ * `numerator`, `value`, `first-numerator`, `done-on`) to what is typed.
+ */
+export async function recordEntry(card, fields, { date } = {}) {
+  const form = await openProgress(card);
+  if (date !== undefined) await form.locator(tid('entry-date')).fill(date);
+  for (const [key, value] of Object.entries(fields)) {
+    await form.locator(tid(`entry-${key}`)).fill(value);
+  }
+  await form.locator(tid('entry-submit')).click();
+  await expect(form).toBeHidden();
+}
+
+/** The card's status (`met`, `not-met`, `no-data`, `waiting`, `tracked`, …). */
+export const statusOf = (card) => card.locator(tid('status')).first();
+
+export async function expectStatus(card, status) {
+  await expect(statusOf(card)).toHaveAttribute('data-status', status);
+}
+
+/** Everything the app keeps in localStorage, as a plain object sorted by key. */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const k of Object.keys(localStorage).sort()) out[k] = localStorage.getItem(k);
+    return out;
+  });
+}
+
+/** The rows of the workbook table as visible text. */
+export async function planRowsText(page) {
+  return page.locator(tid('plan-row')).allInnerTexts();
+}
+
+/** Goes back to the workbook (the list of plans). */
+export async function backToWorkbook(page) {
+  await page.locator('a.brand').click();
+  await expect(page.locator(tid('plan-page'))).toHaveCount(0);
+}
+
+/**
+ * What the plan page shows, target by target: wording, status, status words, figures, in
+ * page order. Used to compare a plan before and after a round trip.
+ */
+export async function planPageSnapshot(page) {
+  const cards = await page.locator(tid('target-card')).evaluateAll((els) =>
+    els.map((el) => ({
+      label: el.querySelector('[data-testid="target-label"]')?.textContent ?? '',
+      rule: el.querySelector('[data-testid="target-rule"]')?.textContent ?? '',
+      status: el.getAttribute('data-status'),
+      statusText: el.querySelector('[data-testid="status"]')?.textContent ?? '',
+      values: [...el.querySelectorAll('[data-testid="target-value"]')].map((v) => v.textContent),
+      margins: [...el.querySelectorAll('[data-testid="target-margin"]')].map((v) => v.textContent),
+      history: el.querySelector('[data-testid="show-history"]')?.textContent ?? '',
+    })),
+  );
+  return {
+    title: await page.locator(tid('plan-title')).innerText(),
+    headline: await page.locator(tid('summary-headline')).innerText(),
+    summary: await page.locator(tid('plan-summary')).innerText(),
+    unit: await page.locator(tid('plan-unit')).inputValue(),
+    level: await page.locator(tid('plan-level')).inputValue(),
+    superior: await page.locator(tid('plan-superior')).inputValue(),
+    year: await page.locator(tid('plan-year')).inputValue(),
+    number: await page.locator(tid('plan-number')).inputValue(),
+    date: await page.locator(tid('plan-date')).inputValue(),
+    cards,
+  };
+}
