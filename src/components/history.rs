@@ -97,7 +97,7 @@ pub fn History(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                         })
                         .collect();
                     v.reverse();
-                    v.sort_by(|a, b| b.1.cmp(&a.1));
+                    v.sort_by_key(|r| std::cmp::Reverse(r.1));
                     v
                 })
                 .unwrap_or_default()

@@ -550,7 +550,7 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                             <span class="field-label">{lang.t(Text::ParentLabel)}</span>
                             <select data-testid="target-parent" on:change:target=move |ev| {
                                 let v = ev.target().value();
-                                writer.edit(|t| t.parent = (!v.is_empty()).then(|| TargetId(v)));
+                                writer.edit(|t| t.parent = (!v.is_empty()).then_some(TargetId(v)));
                             }>
                                 <option value="" selected=parent.is_none()>{lang.t(Text::NoParent)}</option>
                                 {list.into_iter().map(|(id, label)| {
