@@ -19,8 +19,8 @@ bash scripts/setup.sh
 export PATH="$ROOT/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
-echo "[serve] trunk build --release"
-trunk build --release
+echo "[serve] release build"
+bash scripts/build-release.sh
 
 echo "[serve] Sổ kế hoạch CCHC: http://127.0.0.1:${PORT}/   (Ctrl+C to stop)"
 exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist

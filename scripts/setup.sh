@@ -101,6 +101,28 @@ WASM_OPT_HAVE="$(node_modules/.bin/wasm-opt --version 2>/dev/null | sed -nE 's/^
   || die "node_modules/.bin/wasm-opt is '$WASM_OPT_HAVE', Trunk.toml wants $WASM_OPT_WANTED"
 say "wasm-opt $WASM_OPT_HAVE (npm binaryen): present"
 
+# --- nightly Rust with its source, for the size-optimised release build --------------------
+# scripts/build-release.sh rebuilds the standard library with panics that abort at once and
+# no panic locations (about 10 % smaller WebAssembly; see docs/development.md). That needs the
+# machine's nightly toolchain and its rust-src component.
+NIGHTLY="${CCHC_NIGHTLY:-nightly}"
+if [ "${CCHC_STABLE_RELEASE:-}" = 1 ]; then
+  say "nightly: skipped (CCHC_STABLE_RELEASE=1: the release is built with stable Rust)"
+else
+  rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 \
+    || die "the '$NIGHTLY' Rust toolchain is missing: the release build needs it (or set CCHC_STABLE_RELEASE=1 for a larger stable build)"
+  if rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+    say "$NIGHTLY rust-src: present ($(rustup run "$NIGHTLY" rustc --version))"
+  else
+    say "$NIGHTLY rust-src: installing"
+    rustup component add rust-src --toolchain "$NIGHTLY" \
+      || die "rustup could not add rust-src to '$NIGHTLY' (is rustup's dist server reachable?)"
+  fi
+  say "cargo fetch (standard library sources' dependencies for build-std)"
+  RUSTUP_TOOLCHAIN="$NIGHTLY" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    cargo fetch --quiet --target wasm32-unknown-unknown || die "cargo fetch for build-std failed"
+fi
+
 # --- crates, so that the offline Trunk build (cargo --offline) finds them -------------------
 say "cargo fetch"
 cargo fetch --quiet || die "cargo fetch failed"

@@ -64,8 +64,8 @@ cargo test --workspace
 step "cargo test -p cchc-workbook (wasm32, headless Chromium)"
 cargo test -p cchc-workbook --target wasm32-unknown-unknown
 
-step "trunk build --release"
-trunk build --release
+step "release build (scripts/build-release.sh: Trunk, nightly build-std, wasm-opt)"
+bash scripts/build-release.sh
 
 step "bundle size (gzip -9 budget)"
 bash scripts/bundle-size.sh dist
