@@ -50,33 +50,6 @@ fn condition_mut(goal: &mut Goal, part: Part) -> Option<&mut Condition> {
     }
 }
 
-const UNITS: [&str; 6] = ["percent", "count", "days", "hours", "money", "points"];
-
-fn unit_key(u: &ValueUnit) -> &'static str {
-    match u {
-        ValueUnit::Percent => "percent",
-        ValueUnit::Count { .. } => "count",
-        ValueUnit::Days => "days",
-        ValueUnit::Hours => "hours",
-        ValueUnit::Money => "money",
-        ValueUnit::Points => "points",
-    }
-}
-
-fn unit_from_key(k: &str) -> Option<ValueUnit> {
-    Some(match k {
-        "percent" => ValueUnit::Percent,
-        "count" => ValueUnit::Count {
-            noun: String::new(),
-        },
-        "days" => ValueUnit::Days,
-        "hours" => ValueUnit::Hours,
-        "money" => ValueUnit::Money,
-        "points" => ValueUnit::Points,
-        _ => return None,
-    })
-}
-
 /// Writes to one target of one plan.
 #[derive(Clone, Copy)]
 struct TargetWriter {
@@ -183,7 +156,7 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
         Some(ConditionShape {
             ratio: matches!(c.measure, Measure::Ratio { .. }),
             unit: match &c.measure {
-                Measure::Value { unit } => unit_key(unit),
+                Measure::Value { unit } => unit.as_str(),
                 Measure::Ratio { .. } => "",
             },
             rule: rule_kind(&c.comparator),
@@ -211,7 +184,7 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
         });
     };
     let set_unit = move |key: String| {
-        if let Some(u) = unit_from_key(&key) {
+        if let Some(u) = ValueUnit::from_name(&key, String::new()) {
             writer.edit_condition(part, |c| {
                 c.measure = Measure::Value { unit: u };
                 fix_rule(c);
@@ -264,8 +237,8 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
                         <label class="field">
                             <span class="field-label">{lang.t(Text::UnitLabel)}</span>
                             <select data-testid="value-unit" on:change:target=move |ev| set_unit(ev.target().value())>
-                                {UNITS.into_iter().map(|k| {
-                                    let name = unit_from_key(k).map(|u| value_unit_name(&u, l)).unwrap_or("");
+                                {ValueUnit::NAMES.into_iter().map(|k| {
+                                    let name = ValueUnit::from_name(k, String::new()).map(|u| value_unit_name(&u, l)).unwrap_or("");
                                     view! { <option value=k selected=k == sh.unit>{name}</option> }
                                 }).collect_view()}
                             </select>

@@ -93,6 +93,36 @@ pub enum ValueUnit {
     Points,
 }
 
+impl ValueUnit {
+    /// Names of the units, as in files, in the order the editor offers them.
+    pub const NAMES: [&'static str; 6] = ["percent", "count", "days", "hours", "money", "points"];
+
+    /// The unit's name, as in files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ValueUnit::Percent => "percent",
+            ValueUnit::Count { .. } => "count",
+            ValueUnit::Days => "days",
+            ValueUnit::Hours => "hours",
+            ValueUnit::Money => "money",
+            ValueUnit::Points => "points",
+        }
+    }
+
+    /// A unit from its name; a count gets `noun`.
+    pub fn from_name(name: &str, noun: String) -> Option<Self> {
+        Some(match name {
+            "percent" => ValueUnit::Percent,
+            "count" => ValueUnit::Count { noun },
+            "days" => ValueUnit::Days,
+            "hours" => ValueUnit::Hours,
+            "money" => ValueUnit::Money,
+            "points" => ValueUnit::Points,
+            _ => return None,
+        })
+    }
+}
+
 /// How often a count-per-period target must happen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Period {

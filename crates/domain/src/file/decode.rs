@@ -379,7 +379,7 @@ fn count_from_json(v: &Value) -> Result<u64, ValueProblem> {
 const GOAL_KINDS: &[&str] = &["single", "compound", "milestone", "free_text"];
 /// The `type` of a measure and of a figure.
 const RATIO_OR_VALUE: &[&str] = &["ratio", "value"];
-const VALUE_UNITS: &[&str] = &["percent", "count", "days", "hours", "money", "points"];
+const VALUE_UNITS: &[&str] = &ValueUnit::NAMES;
 const RULES: &[&str] = &[
     "above",
     "at_least",
@@ -509,14 +509,11 @@ fn measure(v: &Value, p: &Path) -> Decoded<Measure> {
         },
         _ => Measure::Value {
             unit: match o.tag("unit", VALUE_UNITS)? {
-                "percent" => ValueUnit::Percent,
                 "count" => ValueUnit::Count {
                     noun: o.or_default("noun", text)?,
                 },
-                "days" => ValueUnit::Days,
-                "hours" => ValueUnit::Hours,
-                "money" => ValueUnit::Money,
-                _ => ValueUnit::Points,
+                // The tag is one of VALUE_UNITS, so a name without a noun always matches.
+                name => ValueUnit::from_name(name, String::new()).unwrap_or(ValueUnit::Percent),
             },
         },
     })

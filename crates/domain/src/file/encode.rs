@@ -325,25 +325,13 @@ fn measure(w: &mut Writer, m: &Measure) {
         }
         Measure::Value { unit } => {
             w.tag("type", "value");
-            w.text_field("unit", value_unit_name(unit));
+            w.text_field("unit", unit.as_str());
             if let ValueUnit::Count { noun } = unit {
                 w.text_field("noun", noun);
             }
         }
     }
     w.close_object();
-}
-
-/// The name of a value unit, as in files.
-pub(crate) fn value_unit_name(u: &ValueUnit) -> &'static str {
-    match u {
-        ValueUnit::Percent => "percent",
-        ValueUnit::Count { .. } => "count",
-        ValueUnit::Days => "days",
-        ValueUnit::Hours => "hours",
-        ValueUnit::Money => "money",
-        ValueUnit::Points => "points",
-    }
 }
 
 fn comparator(w: &mut Writer, c: &Comparator) {
