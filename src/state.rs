@@ -133,6 +133,7 @@ pub fn persist_workbook(book: Book, health: SaveHealth, initial: &Workbook) {
     Effect::new(move |_| {
         book.0.with(|w| {
             let mut failure = None;
+            let mut wrote = false;
             let mut cache = saved.get_value();
             for plan in &w.plans {
                 let text = cchc_domain::file::plan_fingerprint(plan);
@@ -142,6 +143,7 @@ pub fn persist_workbook(book: Book, health: SaveHealth, initial: &Workbook) {
                 match storage::save_plan(plan) {
                     Ok(()) => {
                         cache.insert(plan.id.clone(), text);
+                        wrote = true;
                     }
                     Err(e) => failure = Some(e),
                 }
@@ -151,12 +153,19 @@ pub fn persist_workbook(book: Book, health: SaveHealth, initial: &Workbook) {
                 match storage::delete_plan(&id) {
                     Ok(()) => {
                         cache.remove(&id);
+                        wrote = true;
                     }
                     Err(e) => failure = Some(e),
                 }
             }
             saved.set_value(cache);
-            health.0.set(failure);
+            // A failure is shown until a later write succeeds; a change that needed no write
+            // (or the first run) says nothing new about storage.
+            if failure.is_some() {
+                health.0.set(failure);
+            } else if wrote {
+                health.0.set(None);
+            }
         });
     });
 }
