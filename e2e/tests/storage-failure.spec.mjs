@@ -1,0 +1,47 @@
+// Storage that cannot be written never loses work silently: a lasting banner says changes are
+// not being kept, the work stays on screen, and the banner offers a backup export.
+import { test, expect, tid, openApp, createPlan } from './helpers.mjs';
+
+test('a full storage shows a lasting banner, keeps the work, and clears when saving works again', async ({ page }) => {
+  await openApp(page);
+  // From now on every write to localStorage fails the way Chromium reports a full quota.
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    window.__restoreSetItem = () => { Storage.prototype.setItem = original; };
+    Storage.prototype.setItem = function () {
+      throw new DOMException("Failed to execute 'setItem' on 'Storage': exceeded the quota.", 'QuotaExceededError');
+    };
+  });
+  await createPlan(page, { unit: 'Phường Đầy Bộ Nhớ' });
+  const banner = page.locator(tid('save-failed'));
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('bộ nhớ trình duyệt đã đầy');
+  await expect(banner.getByRole('button')).toBeVisible();
+  // The work is still there while storage is full.
+  await expect(page.locator(tid('plan-title'))).toContainText('Phường Đầy Bộ Nhớ');
+  // The backup export offers the plan as a file.
+  const download = page.waitForEvent('download');
+  await banner.getByRole('button').click();
+  expect((await download).suggestedFilename()).toMatch(/\.json$/);
+  // Space is back: the next change is saved and the banner goes away.
+  await page.evaluate(() => window.__restoreSetItem());
+  await page.locator(tid('plan-superior')).fill('UBND Thành phố');
+  await expect(banner).toHaveCount(0);
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cchc.plan.')).length);
+  expect(stored).toBe(1);
+});
+
+test('when storage is disabled the app still starts and says changes are not kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await openApp(page);
+  const banner = page.locator(tid('save-failed'));
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('bộ nhớ trình duyệt bị tắt');
+  await createPlan(page, { unit: 'Phường Không Lưu' });
+  await expect(page.locator(tid('plan-title'))).toContainText('Phường Không Lưu');
+  await expect(banner).toBeVisible();
+});
