@@ -34,7 +34,7 @@ pub fn Header() -> impl IntoView {
                         aria-pressed=move || (lang.get() == Locale::Vi).to_string()
                         on:click=move |_| lang.0.set(Locale::Vi)
                     >
-                        "Tiếng Việt"
+                        {Text::SwitchToVietnamese.get(Locale::Vi)}
                     </button>
                     <button
                         type="button"
@@ -42,7 +42,7 @@ pub fn Header() -> impl IntoView {
                         aria-pressed=move || (lang.get() == Locale::En).to_string()
                         on:click=move |_| lang.0.set(Locale::En)
                     >
-                        "English"
+                        {Text::SwitchToEnglish.get(Locale::En)}
                     </button>
                 </div>
             </div>

@@ -21,7 +21,6 @@ pub fn ImportButton() -> impl IntoView {
     let notices = expect_context::<Notices>();
     let nav = expect_context::<Nav>();
     let unreadable = expect_context::<Unreadable>();
-    let input_ref = NodeRef::<leptos::html::Input>::new();
 
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -105,7 +104,6 @@ pub fn ImportButton() -> impl IntoView {
                 multiple
                 class="visually-hidden"
                 data-testid="import-input"
-                node_ref=input_ref
                 on:change=on_change
             />
             {lang.t(Text::ImportPlan)}

@@ -242,6 +242,7 @@ pub fn ProgressForm(
             }
             Goal::Milestone { .. } => view! {
                 {text_input(Text::DoneOn, "entry-done-on", |d| d.done_on.clone(), |d, v| d.done_on = v, Some(DraftInput::DoneOn), Some(Text::DatePlaceholder))}
+                <span class="field-hint">{lang.t(Text::DoneOnHint)}</span>
                 {text_input(Text::Evidence, "entry-evidence", |d| d.evidence.clone(), |d, v| d.evidence = v, None, Some(Text::EvidencePlaceholder))}
             }
             .into_any(),

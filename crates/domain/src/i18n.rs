@@ -45,7 +45,6 @@ texts! {
     ColReference => "Số kế hoạch", "Plan reference";
     ColResult => "Kết quả", "Result";
     ColActions => "Thao tác", "Actions";
-    Open => "Mở", "Open";
     Export => "Xuất tệp", "Export";
     NewPlanTitle => "Kế hoạch mới", "New plan";
     UnitName => "Tên đơn vị", "Unit name";
@@ -150,10 +149,7 @@ texts! {
     SwitchToEnglish => "English", "English";
     SwitchToVietnamese => "Tiếng Việt", "Tiếng Việt";
     ExampleLoaded => "Đã mở kế hoạch mẫu dựng từ các bài viết năm 2019–2020.", "The example plan built from the 2019–2020 articles is open.";
-    Loading => "Đang tải…", "Loading…";
-    NoFieldsYet => "Chưa có lĩnh vực nào: thêm lĩnh vực để nhập số liệu.", "No fields yet: add fields to enter figures.";
     InvalidTargetsTitle => "Cần sửa", "To fix";
-    TodayLabel => "Hôm nay", "Today";
 }
 
 pub fn area_name(area: ReformArea, l: Locale) -> &'static str {
