@@ -3,9 +3,7 @@
 
 use cchc_domain::date::{parse_vi_date, DateError};
 use cchc_domain::i18n::{date_error, level_name, Text};
-use cchc_domain::plan::{
-    looks_like_document_number, Plan, PlanId, PlanReference, MAX_PLAN_YEAR, MIN_PLAN_YEAR,
-};
+use cchc_domain::plan::{looks_like_document_number, parse_plan_year, Plan, PlanId, PlanReference};
 use cchc_domain::unit::{Unit, UnitLevel};
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -49,14 +47,10 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
         if unit.get().trim().is_empty() {
             e.unit = Some(Text::UnitNameRequired);
         }
-        let y = year.get().trim().parse::<i32>().ok();
-        match y {
-            Some(y) if (MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(&y) => {
-                if !level.get().exists_in(y) {
-                    e.level = Some(Text::DistrictAfter2025);
-                }
-            }
-            _ => e.year = Some(Text::YearInvalid),
+        match parse_plan_year(&year.get()) {
+            Some(y) if !level.get().exists_in(y) => e.level = Some(Text::DistrictAfter2025),
+            Some(_) => {}
+            None => e.year = Some(Text::YearInvalid),
         }
         let d = date.get();
         if !d.trim().is_empty() {
@@ -106,7 +100,7 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                 level: level.get_untracked(),
                 superior: superior.get_untracked().trim().to_string(),
             },
-            year: year.get_untracked().trim().parse().unwrap_or(today.year()),
+            year: parse_plan_year(&year.get_untracked()).unwrap_or(today.year()),
             reference: PlanReference {
                 number: number.get_untracked().trim().to_string(),
                 issued_on,

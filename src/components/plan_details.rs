@@ -4,7 +4,7 @@
 
 use cchc_domain::date::{format_vi_date, parse_vi_date};
 use cchc_domain::i18n::{date_error, level_name, Text};
-use cchc_domain::plan::{looks_like_document_number, Plan, PlanId, MAX_PLAN_YEAR, MIN_PLAN_YEAR};
+use cchc_domain::plan::{looks_like_document_number, parse_plan_year, Plan, PlanId};
 use cchc_domain::unit::UnitLevel;
 use leptos::prelude::*;
 
@@ -29,14 +29,7 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
             .unwrap_or_default(),
     );
     let number_text = RwSignal::new(initial.reference.number.clone());
-    let year_ok = move || {
-        year_text
-            .get()
-            .trim()
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(y))
-    };
+    let year_ok = move || parse_plan_year(&year_text.get());
     let date_problem = move || {
         let d = date_text.get();
         if d.trim().is_empty() {

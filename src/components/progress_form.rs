@@ -4,13 +4,14 @@
 //! gauge; Enter records it. Problems are shown next to the input they concern.
 
 use cchc_domain::date::format_vi_date;
+use cchc_domain::describe::unit_suffix;
 use cchc_domain::draft::{
     build_date, build_reading, DraftErrors, DraftInput, EntryDraft, FigureDraft,
 };
 use cchc_domain::i18n::{draft_problem, Text};
 use cchc_domain::plan::PlanId;
 use cchc_domain::progress::{EntryId, ProgressEntry};
-use cchc_domain::target::{Condition, FieldId, Goal, Measure, TargetId, ValueUnit};
+use cchc_domain::target::{Condition, FieldId, Goal, Measure, TargetId};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -57,20 +58,6 @@ fn inputs_of(slot: &Slot) -> (DraftInput, DraftInput, DraftInput) {
             DraftInput::FieldDenominator(id.clone()),
             DraftInput::FieldValue(id.clone()),
         ),
-    }
-}
-
-fn unit_suffix(c: &Condition, l: cchc_domain::locale::Locale) -> String {
-    match &c.measure {
-        Measure::Value { unit } => match unit {
-            ValueUnit::Percent => "%".into(),
-            ValueUnit::Count { noun } => noun.clone(),
-            ValueUnit::Days => l.pick("ngày", "days").into(),
-            ValueUnit::Hours => l.pick("giờ", "hours").into(),
-            ValueUnit::Money => "₫".into(),
-            ValueUnit::Points => l.pick("điểm", "points").into(),
-        },
-        Measure::Ratio { .. } => String::new(),
     }
 }
 
@@ -190,7 +177,9 @@ pub fn ProgressForm(
                 .into_any()
             }
             Measure::Value { .. } => {
-                let suffix = unit_suffix(&condition, lang.get_untracked());
+                let suffix = unit_suffix(&condition.measure, lang.get_untracked())
+                    .trim()
+                    .to_string();
                 view! {
                     <label class="field field-number">
                         <span class="field-label">{lang.t(Text::Value)}</span>

@@ -8,7 +8,7 @@ use crate::number::{format_count, format_decimal, Decimal, Rational};
 use crate::target::{AboveRange, Comparator, Condition, Measure, Period, ValueUnit};
 
 /// The unit suffix of a condition's values (`%`, ` ngày`, ` lần`).
-fn unit_suffix(measure: &Measure, locale: Locale) -> String {
+pub fn unit_suffix(measure: &Measure, locale: Locale) -> String {
     match measure {
         Measure::Ratio { .. } => "%".into(),
         Measure::Value { unit } => match unit {

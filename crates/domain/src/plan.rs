@@ -14,6 +14,14 @@ pub struct PlanId(pub String);
 pub const MIN_PLAN_YEAR: i32 = 2000;
 pub const MAX_PLAN_YEAR: i32 = 2100;
 
+/// A plan year typed by the user, if it is a whole number within the accepted range.
+pub fn parse_plan_year(text: &str) -> Option<i32> {
+    text.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(y))
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     pub id: PlanId,
@@ -96,6 +104,14 @@ pub fn looks_like_document_number(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plan_years() {
+        assert_eq!(parse_plan_year(" 2026 "), Some(2026));
+        assert_eq!(parse_plan_year("1999"), None);
+        assert_eq!(parse_plan_year("202"), None);
+        assert_eq!(parse_plan_year("năm"), None);
+    }
 
     #[test]
     fn recognises_document_numbers() {
