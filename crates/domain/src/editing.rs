@@ -105,6 +105,8 @@ pub fn new_target(id: TargetId, area: ReformArea, shape: TargetShape) -> Target 
         goal: blank_goal(shape),
         parent: None,
         entries: Vec::new(),
+        notes: Default::default(),
+        extra: Default::default(),
     }
 }
 
@@ -362,6 +364,7 @@ mod tests {
             date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             reading: Reading::Text { text: "x".into() },
             comment: String::new(),
+            extra: Default::default(),
         });
         assert!(!change_shape(&mut t, TargetShape::Milestone));
         assert_eq!(shape_of(&t.goal), TargetShape::Value);

@@ -476,8 +476,11 @@ mod tests {
                     date: date(2019, 12, 1 + i as u32),
                     reading,
                     comment: String::new(),
+                    extra: Default::default(),
                 })
                 .collect(),
+            notes: Default::default(),
+            extra: Default::default(),
         }
     }
     fn single(c: Condition, f: Figure) -> Evaluation {

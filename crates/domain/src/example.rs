@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 
 use crate::area::ReformArea;
 use crate::number::{Count, Decimal};
-use crate::plan::{Plan, PlanId, PlanReference};
+use crate::plan::{Plan, PlanId, PlanReference, PlanStatus};
 use crate::progress::{EntryId, FieldFigure, Figure, ProgressEntry, Reading};
 use crate::target::{
     AboveRange, Comparator, Condition, Field, FieldId, Goal, Measure, Target, TargetId, ValueUnit,
@@ -91,6 +91,8 @@ impl<F: FnMut(&str) -> String> Builder<'_, F> {
             goal,
             parent: None,
             entries: Vec::new(),
+            notes: Default::default(),
+            extra: Default::default(),
         }
     }
 
@@ -100,6 +102,7 @@ impl<F: FnMut(&str) -> String> Builder<'_, F> {
             date,
             reading,
             comment: comment.to_string(),
+            extra: Default::default(),
         }
     }
 
@@ -443,9 +446,13 @@ pub fn example_plan(ids: &mut impl FnMut(&str) -> String) -> Plan {
     Plan {
         id: plan_id,
         unit: Unit {
+            // Codes of the General Statistics Office's list of administrative units.
+            id: "769".to_string(),
             name: "Quận 2 (ví dụ từ bài viết năm 2019)".to_string(),
             level: UnitLevel::LegacyDistrict,
             superior: "UBND Thành phố Hồ Chí Minh".to_string(),
+            superior_id: "79".to_string(),
+            extra: Default::default(),
         },
         year: EXAMPLE_PLAN_YEAR,
         reference: PlanReference {
@@ -457,8 +464,13 @@ pub fn example_plan(ids: &mut impl FnMut(&str) -> String) -> Plan {
                  ngày; bài viết lại được đăng ngày 18/02/2019). Ví dụ để trống ngày ban hành thay \
                  vì tự đặt ra một ngày."
             ),
+            extra: Default::default(),
         },
+        revision: 1,
+        status: PlanStatus::Approved,
+        notes: Default::default(),
         targets,
+        extra: Default::default(),
     }
 }
 

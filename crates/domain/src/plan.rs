@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 
 use crate::area::ReformArea;
+use crate::extra::Extra;
+use crate::notes::Notes;
 use crate::target::{Target, TargetId};
 use crate::unit::Unit;
 
@@ -27,8 +29,49 @@ pub struct Plan {
     pub id: PlanId,
     pub unit: Unit,
     pub year: i32,
+    /// Grows by one with each round of changes: the first change after the plan was opened,
+    /// exported or imported raises it, so two files of one plan with the same revision and
+    /// different contents come from copies that were both edited.
+    pub revision: u32,
+    pub status: PlanStatus,
     pub reference: PlanReference,
+    pub notes: Notes,
     pub targets: Vec<Target>,
+    /// Keys of the file's `plan` object that this app does not know, kept for export.
+    pub extra: Extra,
+}
+
+/// Where the plan stands in its approval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PlanStatus {
+    /// Being drafted (*dự thảo*).
+    #[default]
+    Draft,
+    /// Sent to the superior unit (*đã gửi*).
+    Submitted,
+    /// Approved and issued (*đã phê duyệt*).
+    Approved,
+}
+
+impl PlanStatus {
+    pub const ALL: [PlanStatus; 3] = [
+        PlanStatus::Draft,
+        PlanStatus::Submitted,
+        PlanStatus::Approved,
+    ];
+
+    /// The name in files: `draft`, `submitted`, `approved`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanStatus::Draft => "draft",
+            PlanStatus::Submitted => "submitted",
+            PlanStatus::Approved => "approved",
+        }
+    }
+
+    pub fn from_str_opt(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
 }
 
 /// The document that issued the plan: *Kế hoạch số 39/KH-UBND-NV ngày …*.
@@ -39,6 +82,8 @@ pub struct PlanReference {
     pub issued_on: Option<NaiveDate>,
     /// Why the date is missing or doubtful (the source gave an impossible date, …).
     pub date_note: String,
+    /// Keys of the file's `reference` object that this app does not know.
+    pub extra: Extra,
 }
 
 impl Plan {
@@ -53,6 +98,22 @@ impl Plan {
     /// Targets of one area, in plan order.
     pub fn targets_in(&self, area: ReformArea) -> impl Iterator<Item = &Target> {
         self.targets.iter().filter(move |t| t.area == area)
+    }
+
+    /// Whether the plan or any of its targets has an internal note.
+    pub fn has_internal_notes(&self) -> bool {
+        !self.notes.internal.is_empty() || self.targets.iter().any(|t| !t.notes.internal.is_empty())
+    }
+
+    /// The plan as it is sent to the superior unit when the officer leaves the internal
+    /// notes out of the export.
+    pub fn without_internal_notes(&self) -> Plan {
+        let mut plan = self.clone();
+        plan.notes.internal.clear();
+        for t in &mut plan.targets {
+            t.notes.internal.clear();
+        }
+        plan
     }
 
     /// Areas that have at least one target, in the canonical order.

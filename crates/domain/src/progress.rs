@@ -15,6 +15,8 @@ pub struct ProgressEntry {
     pub date: NaiveDate,
     pub reading: Reading,
     pub comment: String,
+    /// Keys of the file's entry object that this app does not know.
+    pub extra: crate::extra::Extra,
 }
 
 /// The figures of one entry; its shape follows the target's goal.

@@ -28,6 +28,9 @@ pub struct Target {
     pub parent: Option<TargetId>,
     /// Progress entries in the order they were recorded; the latest by date counts.
     pub entries: Vec<ProgressEntry>,
+    pub notes: crate::notes::Notes,
+    /// Keys of the file's target object that this app does not know.
+    pub extra: crate::extra::Extra,
 }
 
 /// What the target demands.

@@ -54,8 +54,15 @@ impl UnitLevel {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unit {
+    /// Stable code of the unit: the official administrative-unit code (*mã đơn vị hành
+    /// chính*, e.g. `26734`) or any code the superior assigns. Empty when not known yet.
+    pub id: String,
     pub name: String,
     pub level: UnitLevel,
     /// The unit the plan is sent to (*đơn vị cấp trên*), as free text.
     pub superior: String,
+    /// The superior unit's code, like [`Unit::id`]. Empty when not known.
+    pub superior_id: String,
+    /// Keys of the file's `unit` object that this app does not know.
+    pub extra: crate::extra::Extra,
 }

@@ -224,6 +224,10 @@ pub enum ProblemKind {
     YearOutOfRange {
         year: i64,
     },
+    /// The revision is not a whole number from 1 to 4 294 967 295.
+    BadRevision {
+        found: String,
+    },
     /// A district-level unit in a plan for a year after the district level was abolished.
     DistrictAbolished {
         year: i32,
@@ -380,6 +384,13 @@ impl ProblemKind {
                     format!(
                         "the plan year {year} is outside {MIN_PLAN_YEAR}–{MAX_PLAN_YEAR}."
                     )
+                }
+            }
+            ProblemKind::BadRevision { found } => {
+                if vi {
+                    format!("số phiên bản {} không hợp lệ; phải là số nguyên từ 1 trở lên.", q(&short(found)))
+                } else {
+                    format!("the revision {} is invalid; it must be a whole number from 1.", q(&short(found)))
                 }
             }
             ProblemKind::DistrictAbolished { year } => {

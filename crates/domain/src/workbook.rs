@@ -87,13 +87,20 @@ mod tests {
         Plan {
             id: PlanId(id.into()),
             unit: Unit {
+                id: String::new(),
                 name: "Phường A".into(),
                 level: UnitLevel::Ward,
                 superior: String::new(),
+                superior_id: String::new(),
+                extra: Default::default(),
             },
             year: 2026,
+            revision: 1,
+            status: Default::default(),
             reference: PlanReference::default(),
+            notes: Default::default(),
             targets: vec![],
+            extra: Default::default(),
         }
     }
 

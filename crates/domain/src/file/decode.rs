@@ -16,7 +16,8 @@
 //! * a number, count or date that cannot be accepted is [`ProblemKind::BadValue`];
 //! * optional texts, lists and objects may be absent but not `null`; optional dates and
 //!   numbers may be absent or `null` (an optional date may also be `""`);
-//! * keys the format does not know are ignored.
+//! * keys the format does not know are kept, in the records that carry an [`Extra`] (plan,
+//!   unit, reference, target, entry), and ignored elsewhere.
 
 use chrono::NaiveDate;
 use serde_json::error::Category;
@@ -24,8 +25,10 @@ use serde_json::{Map, Value};
 
 use crate::area::ReformArea;
 use crate::date::parse_iso_date;
+use crate::extra::Extra;
+use crate::notes::Notes;
 use crate::number::{Count, Decimal, NumberError, MAX_MAGNITUDE};
-use crate::plan::{Plan, PlanId, PlanReference};
+use crate::plan::{Plan, PlanId, PlanReference, PlanStatus};
 use crate::problem::ValueProblem;
 use crate::progress::{EntryId, FieldFigure, Figure, ProgressEntry, Reading};
 use crate::target::{
@@ -254,6 +257,17 @@ impl<'v, 'p> Obj<'v, 'p> {
         }
     }
 
+    /// The members whose keys are not in `known`, kept as they are.
+    fn extra(&self, known: &[&str]) -> Extra {
+        Extra(
+            self.map
+                .iter()
+                .filter(|(k, _)| !known.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        )
+    }
+
     /// The tag of a tagged object: one of `names`.
     fn tag(&self, key: &'static str, names: &[&'static str]) -> Decoded<&'static str> {
         one_of(self.get(key)?, &self.path.key(key), names, |n| n)
@@ -401,20 +415,75 @@ fn plan(v: &Value) -> Decoded<Plan> {
         id: PlanId(o.req("id", text)?),
         unit: o.req("unit", unit)?,
         year: o.req("year", year)?,
+        revision: o.req("revision", revision)?,
+        status: o.req("status", |v, p| {
+            one_of(v, p, &PlanStatus::ALL, PlanStatus::as_str)
+        })?,
         reference: o.or_default("reference", reference)?,
+        notes: o.or_default("notes", notes)?,
         targets: o.or_default("targets", |v, p| list(v, p, target))?,
+        extra: o.extra(PLAN_KEYS),
     })
 }
 
+/// The keys this version knows in each record whose unknown keys are kept ([`Extra`]).
+const PLAN_KEYS: &[&str] = &[
+    "id",
+    "unit",
+    "year",
+    "revision",
+    "status",
+    "reference",
+    "notes",
+    "targets",
+];
+const UNIT_KEYS: &[&str] = &["id", "name", "level", "superior"];
+const REFERENCE_KEYS: &[&str] = &["number", "issuedOn", "dateNote"];
+const TARGET_KEYS: &[&str] = &["id", "area", "label", "goal", "parent", "entries", "notes"];
+const ENTRY_KEYS: &[&str] = &["id", "date", "reading", "comment"];
+
 fn unit(v: &Value, p: &Path) -> Decoded<Unit> {
     let o = Obj::of(v, p)?;
+    let (superior_id, superior) = o.or_default("superior", superior)?;
     Ok(Unit {
+        id: o.or_default("id", text)?,
         name: o.req("name", text)?,
         level: o.req("level", |v, p| {
             one_of(v, p, &UnitLevel::ALL, UnitLevel::as_str)
         })?,
-        superior: o.or_default("superior", text)?,
+        superior,
+        superior_id,
+        extra: o.extra(UNIT_KEYS),
     })
+}
+
+/// The superior unit `{"id": …, "name": …}`, as (id, name).
+fn superior(v: &Value, p: &Path) -> Decoded<(String, String)> {
+    let o = Obj::of(v, p)?;
+    Ok((o.or_default("id", text)?, o.or_default("name", text)?))
+}
+
+fn notes(v: &Value, p: &Path) -> Decoded<Notes> {
+    let o = Obj::of(v, p)?;
+    Ok(Notes {
+        internal: o.or_default("internal", text)?,
+        for_superior: o.or_default("forSuperior", text)?,
+    })
+}
+
+/// A revision: a whole number from 1 that fits in 32 bits.
+fn revision(v: &Value, p: &Path) -> Decoded<u32> {
+    v.as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| {
+            fault(
+                p,
+                ProblemKind::BadRevision {
+                    found: json_excerpt(v, 40),
+                },
+            )
+        })
 }
 
 fn year(v: &Value, p: &Path) -> Decoded<i32> {
@@ -435,6 +504,7 @@ fn reference(v: &Value, p: &Path) -> Decoded<PlanReference> {
         number: o.or_default("number", text)?,
         issued_on: o.opt_date("issuedOn")?,
         date_note: o.or_default("dateNote", text)?,
+        extra: o.extra(REFERENCE_KEYS),
     })
 }
 
@@ -462,6 +532,8 @@ fn target_fields(v: &Value) -> Decoded<Target> {
         goal: o.req("goal", goal)?,
         parent: o.opt("parent", text)?.map(TargetId),
         entries: o.or_default("entries", |v, p| list(v, p, entry))?,
+        notes: o.or_default("notes", notes)?,
+        extra: o.extra(TARGET_KEYS),
     })
 }
 
@@ -579,6 +651,7 @@ fn entry_fields(v: &Value) -> Decoded<ProgressEntry> {
         date: o.req("date", date)?,
         reading: o.req("reading", reading)?,
         comment: o.or_default("comment", text)?,
+        extra: o.extra(ENTRY_KEYS),
     })
 }
 

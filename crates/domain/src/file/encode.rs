@@ -16,6 +16,8 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::date::format_iso_date;
+use crate::extra::Extra;
+use crate::notes::Notes;
 use crate::number::Decimal;
 use crate::plan::{Plan, PlanReference};
 use crate::progress::{Figure, ProgressEntry, Reading};
@@ -217,8 +219,12 @@ pub(crate) fn plan(w: &mut Writer, p: &Plan) {
     unit(w, &p.unit);
     w.key("year");
     w.int(i64::from(p.year));
+    w.key("revision");
+    w.int(i64::from(p.revision));
+    w.text_field("status", p.status.as_str());
     w.key("reference");
     reference(w, &p.reference);
+    notes(w, &p.notes);
     w.key("targets");
     w.open_list();
     for t in &p.targets {
@@ -226,15 +232,42 @@ pub(crate) fn plan(w: &mut Writer, p: &Plan) {
         target(w, t);
     }
     w.close_list();
+    extra(w, &p.extra);
     w.close_object();
 }
 
 fn unit(w: &mut Writer, u: &Unit) {
     w.open_object();
+    w.text_field("id", &u.id);
     w.text_field("name", &u.name);
     w.text_field("level", u.level.as_str());
-    w.text_field("superior", &u.superior);
+    w.key("superior");
+    w.open_object();
+    w.text_field("id", &u.superior_id);
+    w.text_field("name", &u.superior);
     w.close_object();
+    extra(w, &u.extra);
+    w.close_object();
+}
+
+/// The `notes` member, written only when there is a note.
+fn notes(w: &mut Writer, n: &Notes) {
+    if n.is_empty() {
+        return;
+    }
+    w.key("notes");
+    w.open_object();
+    w.text_field("internal", &n.internal);
+    w.text_field("forSuperior", &n.for_superior);
+    w.close_object();
+}
+
+/// Keys read from a file that this version does not know, written back as they were read.
+fn extra(w: &mut Writer, e: &Extra) {
+    for (k, v) in &e.0 {
+        w.key(k);
+        w.value(v);
+    }
 }
 
 fn reference(w: &mut Writer, r: &PlanReference) {
@@ -244,6 +277,7 @@ fn reference(w: &mut Writer, r: &PlanReference) {
     if !r.date_note.is_empty() {
         w.text_field("dateNote", &r.date_note);
     }
+    extra(w, &r.extra);
     w.close_object();
 }
 
@@ -264,6 +298,8 @@ fn target(w: &mut Writer, t: &Target) {
         entry(w, e);
     }
     w.close_list();
+    notes(w, &t.notes);
+    extra(w, &t.extra);
     w.close_object();
 }
 
@@ -374,6 +410,7 @@ fn entry(w: &mut Writer, e: &ProgressEntry) {
     w.key("reading");
     reading(w, &e.reading);
     w.text_field("comment", &e.comment);
+    extra(w, &e.extra);
     w.close_object();
 }
 

@@ -7,8 +7,9 @@ use serde_json::Value;
 use crate::plan::Plan;
 use crate::validate::{JsonType, Location, ProblemKind};
 
+use super::content_hash::{content_hash, content_hash_of_value, HASH_PREFIX};
 use super::encode::{self, json_excerpt, Writer};
-use super::error::ImportError;
+use super::error::{HashFault, ImportError};
 use super::{ExportMeta, APP_NAME, FORMAT_ID, FORMAT_VERSION};
 
 /// Writes a plan in its envelope as pretty JSON, ending with a newline. The envelope's keys
@@ -30,6 +31,8 @@ pub(crate) fn write(plan: &Plan, meta: &ExportMeta) -> String {
     w.close_object();
     w.key("exportedAt");
     w.string(&meta.exported_at);
+    w.key("contentHash");
+    w.string(&content_hash(plan));
     w.key("plan");
     encode::plan(&mut w, plan);
     w.close_object();
@@ -43,11 +46,24 @@ pub(crate) struct Opened {
     pub format_version: u32,
     pub app_version: String,
     pub exported_at: String,
+    /// The content hash the file carries (checked when asked to), if any.
+    pub content_hash: Option<String>,
     pub plan: Value,
 }
 
+/// Whether to check the content hash: always for a file; not for a plan the app stored
+/// itself (see [`super::read_stored_plan`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HashCheck {
+    Verify,
+    Skip,
+}
+
+/// The first format version whose files carry a content hash.
+const FIRST_HASHED_VERSION: u32 = 2;
+
 /// Checks the envelope of a parsed file and migrates its plan.
-pub(crate) fn open(root: Value) -> Result<Opened, ImportError> {
+pub(crate) fn open(root: Value, check: HashCheck) -> Result<Opened, ImportError> {
     let mut root = match root {
         Value::Object(m) => m,
         other => {
@@ -101,13 +117,55 @@ pub(crate) fn open(root: Value) -> Result<Opened, ImportError> {
             })
         }
     };
+    let content_hash = match root.get("contentHash") {
+        Some(Value::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    if check == HashCheck::Verify && format_version >= FIRST_HASHED_VERSION {
+        verify_hash(root.get("contentHash"), &plan)?;
+    }
     let plan = migrate(format_version, plan)?;
     Ok(Opened {
         format_version,
         app_version,
         exported_at,
+        content_hash,
         plan,
     })
+}
+
+/// Checks the `contentHash` of the envelope against the `plan` value as the file has it.
+fn verify_hash(stated: Option<&Value>, plan: &Value) -> Result<(), ImportError> {
+    let stated = match stated {
+        None | Some(Value::Null) => {
+            return Err(ImportError::Damaged {
+                fault: HashFault::Missing,
+            })
+        }
+        Some(Value::String(s)) => s,
+        Some(_) => {
+            return Err(ImportError::Damaged {
+                fault: HashFault::Malformed,
+            })
+        }
+    };
+    let well_formed = stated.len() == HASH_PREFIX.len() + 64
+        && stated.starts_with(HASH_PREFIX)
+        && stated
+            .bytes()
+            .skip(HASH_PREFIX.len())
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    if !well_formed {
+        return Err(ImportError::Damaged {
+            fault: HashFault::Malformed,
+        });
+    }
+    if *stated != content_hash_of_value(plan) {
+        return Err(ImportError::Damaged {
+            fault: HashFault::Mismatch,
+        });
+    }
+    Ok(())
 }
 
 fn envelope_field(name: &str) -> Location {
@@ -142,7 +200,27 @@ pub(crate) type Migration = fn(Value) -> Result<Value, ImportError>;
 /// `MIGRATIONS[n - 1]` turns a version-`n` plan into version `n + 1`; there is one per
 /// released version but the last. Each is applied once, in order, and each released version
 /// keeps a fixture file under `tests/fixtures/valid/` that must keep importing.
-pub(crate) const MIGRATIONS: &[Migration] = &[];
+pub(crate) const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 1 → 2: the plan gains a revision (1) and a status (`draft`: version 1 did not
+/// say); the unit's `superior`, a name in version 1, becomes `{"id": "", "name": …}`. The
+/// content hash, new in version 2, is not asked of a version-1 file.
+fn v1_to_v2(mut plan: Value) -> Result<Value, ImportError> {
+    if let Value::Object(p) = &mut plan {
+        p.insert("revision".to_string(), Value::from(1));
+        p.insert("status".to_string(), Value::from("draft"));
+        let superior = p.get_mut("unit").and_then(|unit| unit.get_mut("superior"));
+        if let Some(superior) = superior {
+            if let Value::String(name) = superior {
+                let mut object = serde_json::Map::new();
+                object.insert("id".to_string(), Value::from(""));
+                object.insert("name".to_string(), Value::from(std::mem::take(name)));
+                *superior = Value::Object(object);
+            }
+        }
+    }
+    Ok(plan)
+}
 
 /// Brings a plan of `from` (1 ≤ `from` ≤ current, already checked) to the current version.
 fn migrate(from: u32, mut plan: Value) -> Result<Value, ImportError> {
@@ -163,14 +241,38 @@ mod tests {
     }
 
     #[test]
+    fn version_1_superior_becomes_an_object() {
+        let v1: Value = serde_json::from_str(
+            r#"{"id":"p","unit":{"name":"Phường A","level":"ward","superior":"UBND Quận 1"},"year":2024}"#,
+        )
+        .unwrap();
+        let v2 = migrate(1, v1).unwrap();
+        assert_eq!(
+            canonical(&v2),
+            r#"{"id":"p","revision":1,"status":"draft","unit":{"level":"ward","name":"Phường A","superior":{"id":"","name":"UBND Quận 1"}},"year":2024}"#
+        );
+        // A superior that is not a text is left for the decoder to report.
+        let odd: Value = serde_json::from_str(r#"{"unit":{"superior":5}}"#).unwrap();
+        assert_eq!(
+            canonical(&migrate(1, odd).unwrap()),
+            r#"{"revision":1,"status":"draft","unit":{"superior":5}}"#
+        );
+    }
+
+    fn canonical(v: &Value) -> String {
+        super::super::content_hash::canonical_json(v)
+    }
+
+    #[test]
     fn versions() {
         let v = |s: &str| version(Some(&serde_json::from_str(s).unwrap()));
         assert_eq!(v("1"), Ok(1));
+        assert_eq!(v("2"), Ok(2));
         assert_eq!(
-            v("2"),
+            v("3"),
             Err(ImportError::NewerVersion {
-                found: 2,
-                supported: 1
+                found: 3,
+                supported: 2
             })
         );
         assert_eq!(

@@ -19,6 +19,17 @@ pub enum JsonFault {
     TooDeep,
 }
 
+/// What is wrong with a file's content hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HashFault {
+    /// The envelope has no `contentHash` (every file since format version 2 has one).
+    Missing,
+    /// The `contentHash` is not `sha256:` and 64 hex digits.
+    Malformed,
+    /// The plan does not match the hash: it changed after the file was written.
+    Mismatch,
+}
+
 /// Why a file could not be imported (or a stored plan could not be read).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
@@ -52,6 +63,10 @@ pub enum ImportError {
     /// at all (`found` is then empty). `found` is the JSON text of the value.
     #[error("unsupported format version {found:?}")]
     UnsupportedVersion { found: String },
+    /// The content hash is missing, malformed or does not match: the file was damaged or
+    /// edited by hand after it was exported.
+    #[error("the content hash is wrong ({fault:?})")]
+    Damaged { fault: HashFault },
     /// The plan inside cannot be read or does not make sense. The location is boxed to keep
     /// the error small (every `Result` carrying it pays for its largest variant).
     #[error("invalid plan: {kind:?} at {location:?}")]
@@ -71,6 +86,47 @@ impl From<Problem> for ImportError {
 }
 
 impl ImportError {
+    /// A short stable name of the kind of error, for the import log: `empty`, `too_large`,
+    /// `not_utf8`, `not_json`, `not_an_object`, `not_a_plan_file`, `newer_version`,
+    /// `unsupported_version`, `damaged`, `invalid`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::Empty => "empty",
+            ImportError::TooLarge { .. } => "too_large",
+            ImportError::NotUtf8 => "not_utf8",
+            ImportError::NotJson { .. } => "not_json",
+            ImportError::NotAnObject { .. } => "not_an_object",
+            ImportError::NotAPlanFile { .. } => "not_a_plan_file",
+            ImportError::NewerVersion { .. } => "newer_version",
+            ImportError::UnsupportedVersion { .. } => "unsupported_version",
+            ImportError::Damaged { .. } => "damaged",
+            ImportError::Invalid { .. } => "invalid",
+        }
+    }
+
+    /// A few words naming the kind of error, for the import report's table.
+    pub fn headline(&self, locale: Locale) -> &'static str {
+        let (vi, en) = match self {
+            ImportError::Empty => ("Tệp trống", "Empty file"),
+            ImportError::TooLarge { .. } => ("Tệp quá lớn", "File too large"),
+            ImportError::NotUtf8 => ("Không phải văn bản UTF-8", "Not UTF-8 text"),
+            ImportError::NotJson { .. } => ("Không phải JSON hợp lệ", "Not valid JSON"),
+            ImportError::NotAnObject { .. } | ImportError::NotAPlanFile { .. } => {
+                ("Không phải tệp kế hoạch", "Not a plan file")
+            }
+            ImportError::NewerVersion { .. } => (
+                "Tạo bởi phiên bản mới hơn của ứng dụng",
+                "Made by a newer version of the app",
+            ),
+            ImportError::UnsupportedVersion { .. } => {
+                ("Phiên bản định dạng không hợp lệ", "Invalid format version")
+            }
+            ImportError::Damaged { .. } => ("Tệp bị hỏng hoặc bị sửa", "Damaged or edited file"),
+            ImportError::Invalid { .. } => ("Nội dung không hợp lệ", "Invalid content"),
+        };
+        locale.pick(vi, en)
+    }
+
     /// The message for the officer: what is wrong and what to do.
     pub fn message(&self, locale: Locale) -> String {
         let vi = locale == Locale::Vi;
@@ -211,6 +267,29 @@ impl ImportError {
                     ),
                 };
                 format!("{what} {export_again}")
+            }
+            ImportError::Damaged { fault } => {
+                let what = match fault {
+                    HashFault::Missing => locale.pick(
+                        "Tệp không có mã kiểm tra nội dung (trường \"contentHash\"), nên không thể biết tệp có còn nguyên vẹn không.",
+                        "The file has no content hash (the \"contentHash\" field), so there is no telling whether it is intact.",
+                    ),
+                    HashFault::Malformed => locale.pick(
+                        "Mã kiểm tra nội dung của tệp (trường \"contentHash\") bị sai dạng.",
+                        "The file's content hash (the \"contentHash\" field) is malformed.",
+                    ),
+                    HashFault::Mismatch => locale.pick(
+                        "Nội dung tệp không khớp với mã kiểm tra ghi trong tệp: tệp đã bị thay đổi sau khi xuất (bị hỏng hoặc bị sửa tay).",
+                        "The file's content does not match the content hash it carries: it changed after it was exported (damaged or edited by hand).",
+                    ),
+                };
+                format!(
+                    "{what} {}",
+                    locale.pick(
+                        "Kế hoạch chưa được nhập. Hãy đề nghị đơn vị gửi tệp xuất lại kế hoạch từ ứng dụng và gửi lại.",
+                        "The plan was not imported. Ask the unit that sent it to export the plan again from the app and resend it.",
+                    )
+                )
             }
             ImportError::Invalid { location, kind } => {
                 let problem = Problem {

@@ -20,6 +20,7 @@
 //! `decode` (JSON syntax and the plan's structure), `error` ([`ImportError`] and its
 //! messages), `file_name` (export file names).
 
+mod content_hash;
 mod decode;
 mod encode;
 mod envelope;
@@ -31,12 +32,13 @@ use chrono::NaiveDate;
 use crate::plan::Plan;
 use crate::validate::validate_plan;
 
-pub use error::{ImportError, JsonFault};
+pub use content_hash::{canonical_json, content_hash, content_hash_of_value, HASH_PREFIX};
+pub use error::{HashFault, ImportError, JsonFault};
 
 /// Marker of our files: no other program's JSON carries it.
 pub const FORMAT_ID: &str = "cchc-workbook/plan";
 /// The format version this app writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Files bigger than this are refused before they are parsed.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The app's name as written in the envelope.
@@ -61,6 +63,8 @@ pub struct ImportedPlan {
     pub exported_at: String,
     /// The format version the file was written in (before migrations).
     pub format_version: u32,
+    /// The content hash the file carries (verified for a file; none before version 2).
+    pub content_hash: Option<String>,
 }
 
 /// The plan as a file: pretty JSON, envelope keys first, ending with a newline.
@@ -101,7 +105,7 @@ pub fn import_text(text: &str) -> Result<ImportedPlan, ImportError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let imported = read(text)?;
+    let imported = read(text, envelope::HashCheck::Verify)?;
     if let Some(problem) = validate_plan(&imported.plan).into_iter().next() {
         return Err(problem.into());
     }
@@ -110,10 +114,11 @@ pub fn import_text(text: &str) -> Result<ImportedPlan, ImportError> {
 
 /// Reads a plan the app stored itself: the same envelope, structure and migrations as a
 /// file, but no semantic validation (a plan being edited may be half done, e.g. a range whose
-/// minimum was just typed above its maximum) and no size limit (a stored plan that grew is
-/// still the officer's work).
+/// minimum was just typed above its maximum), no size limit (a stored plan that grew is
+/// still the officer's work) and no content-hash check (the app wrote it, one key at a time;
+/// a stored plan that still reads is not refused over its hash).
 pub fn read_stored_plan(text: &str) -> Result<crate::plan::Plan, ImportError> {
-    read(text).map(|i| i.plan)
+    read(text, envelope::HashCheck::Skip).map(|i| i.plan)
 }
 
 /// The proposed name of an exported file:
@@ -123,7 +128,7 @@ pub fn export_file_name(plan: &Plan, date: NaiveDate) -> String {
 }
 
 /// Steps 1 (without the size) to 5.
-fn read(text: &str) -> Result<ImportedPlan, ImportError> {
+fn read(text: &str, check: envelope::HashCheck) -> Result<ImportedPlan, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
@@ -132,12 +137,13 @@ fn read(text: &str) -> Result<ImportedPlan, ImportError> {
         return Err(ImportError::Empty);
     }
     let root = decode::parse_json(text)?;
-    let opened = envelope::open(root)?;
+    let opened = envelope::open(root, check)?;
     let plan = decode::decode_plan(&opened.plan)?;
     Ok(ImportedPlan {
         plan,
         app_version: opened.app_version,
         exported_at: opened.exported_at,
         format_version: opened.format_version,
+        content_hash: opened.content_hash,
     })
 }
