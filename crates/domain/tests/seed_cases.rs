@@ -86,7 +86,10 @@ fn target_with(goal: Goal, reading: Reading) -> Target {
             date: date(2019, 12, 31),
             reading,
             comment: String::new(),
+            extra: Default::default(),
         }],
+        notes: Default::default(),
+        extra: Default::default(),
     }
 }
 
