@@ -7,12 +7,15 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 use cchc_domain::area::ReformArea;
+use cchc_domain::extra::Extra;
 use cchc_domain::file::{
-    export_plan, import_text, plan_fingerprint, read_stored_plan, ExportMeta, ImportError,
+    content_hash_of_value, export_plan, import_text, plan_fingerprint, read_stored_plan,
+    ExportMeta, HashFault, ImportError,
 };
 use cchc_domain::locale::Locale;
+use cchc_domain::notes::Notes;
 use cchc_domain::number::{Count, Decimal};
-use cchc_domain::plan::{Plan, PlanId, PlanReference};
+use cchc_domain::plan::{Plan, PlanId, PlanReference, PlanStatus};
 use cchc_domain::problem::ValueProblem;
 use cchc_domain::progress::{EntryId, FieldFigure, Figure, ProgressEntry, Reading};
 use cchc_domain::target::{
@@ -66,6 +69,7 @@ fn entry(id: &str, date: NaiveDate, reading: Reading) -> ProgressEntry {
         date,
         reading,
         comment: String::new(),
+        extra: Extra::default(),
     }
 }
 
@@ -78,6 +82,8 @@ fn target(goal: Goal, entries: Vec<ProgressEntry>) -> Target {
         goal,
         parent: None,
         entries,
+        notes: Notes::default(),
+        extra: Extra::default(),
     }
 }
 
@@ -297,21 +303,70 @@ fn every_variant_plan() -> Plan {
         target.area = ReformArea::ALL[i % ReformArea::ALL.len()];
         target.label = format!("Chỉ tiêu {i}");
     }
+    // Notes on some targets: both kinds, one kind only (the other written empty).
+    t[3].notes = Notes {
+        internal: "Hỏi lại chị Lan <b>trước</b> ngày 15.".into(),
+        for_superior: "Đã báo cáo \"Sở Nội vụ\".".into(),
+    };
+    t[4].notes = Notes {
+        internal: String::new(),
+        for_superior: "Chỉ gửi cấp trên.".into(),
+    };
+    t[5].notes = Notes {
+        internal: "Chỉ nội bộ.".into(),
+        for_superior: String::new(),
+    };
+    // Keys of a later version, kept where the format keeps them.
+    t[2].extra = extra(&[("evidenceUrl", json!("https://example.org/39.pdf"))]);
+    t[0].entries[0].extra = extra(&[
+        (
+            "approvedBy",
+            json!({"name": "Trưởng phòng", "on": "2019-07-01"}),
+        ),
+        ("weight", json!(1.5)),
+    ]);
     Plan {
         id: PlanId("plan-every-variant".into()),
         unit: Unit {
+            id: "26734".into(),
             name: "Quận 2".into(),
             level: UnitLevel::LegacyDistrict,
             superior: "UBND Thành phố Hồ Chí Minh".into(),
+            superior_id: "79".into(),
+            extra: extra(&[("taxCode", json!("0301234567"))]),
         },
         year: 2019,
+        revision: 7,
+        status: PlanStatus::Submitted,
         reference: PlanReference {
             number: "39/KH-UBND-NV".into(),
             issued_on: Some(day(2019, 2, 1)),
             date_note: "Ngày ghi tay.".into(),
+            extra: extra(&[("signer", json!("Nguyễn Văn A"))]),
+        },
+        notes: Notes {
+            internal: "Chưa có số liệu quý IV.".into(),
+            for_superior: "Kính gửi Sở Nội vụ.".into(),
         },
         targets: t,
+        extra: extra(&[
+            (
+                "attachments",
+                json!([{"name": "a.pdf", "size": 12_345_678_901_234u64}]),
+            ),
+            ("zz", json!(null)),
+        ]),
     }
+}
+
+/// Unknown keys as the decoder keeps them: in key order.
+fn extra(pairs: &[(&str, Value)]) -> Extra {
+    let mut v: Vec<(String, Value)> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    Extra(v)
 }
 
 fn meta() -> ExportMeta {
@@ -512,8 +567,37 @@ fn shapes_are_the_documented_ones() {
     let t = &v["targets"];
     assert_eq!(
         v["reference"],
-        json!({"number": "39/KH-UBND-NV", "issuedOn": "2019-02-01", "dateNote": "Ngày ghi tay."})
+        json!({"number": "39/KH-UBND-NV", "issuedOn": "2019-02-01", "dateNote": "Ngày ghi tay.", "signer": "Nguyễn Văn A"})
     );
+    assert_eq!(
+        v["unit"],
+        json!({
+            "id": "26734",
+            "name": "Quận 2",
+            "level": "legacy_district",
+            "superior": {"id": "79", "name": "UBND Thành phố Hồ Chí Minh"},
+            "taxCode": "0301234567",
+        })
+    );
+    assert_eq!(
+        (v["revision"].clone(), v["status"].clone()),
+        (json!(7), json!("submitted"))
+    );
+    assert_eq!(
+        v["notes"],
+        json!({"internal": "Chưa có số liệu quý IV.", "forSuperior": "Kính gửi Sở Nội vụ."})
+    );
+    assert_eq!(
+        t[4]["notes"],
+        json!({"internal": "", "forSuperior": "Chỉ gửi cấp trên."})
+    );
+    assert_eq!(
+        t[5]["notes"],
+        json!({"internal": "Chỉ nội bộ.", "forSuperior": ""})
+    );
+    assert_eq!(t[6].get("notes"), None);
+    assert_eq!(t[2]["evidenceUrl"], "https://example.org/39.pdf");
+    assert_eq!(t[0]["entries"][0]["weight"], json!(1.5));
     assert_eq!(
         t[0]["goal"]["second"]["measure"],
         json!({"type": "value", "unit": "percent"})
@@ -580,6 +664,56 @@ fn shapes_are_the_documented_ones() {
         );
     }
     assert!(text.contains("\"type\": \"ratio\",\n                \"numerator\": 5000,"));
+    // Key order: the known keys in the documented order, then the unknown ones in key order.
+    let order = |from: &str, names: &[&str]| {
+        let start = text.find(from).unwrap_or_else(|| panic!("{from}"));
+        let mut at = start;
+        for name in names {
+            let found = text[at..]
+                .find(&format!("\"{name}\":"))
+                .unwrap_or_else(|| panic!("{from}: {name} missing or out of order"));
+            at += found;
+        }
+    };
+    order(
+        "\"plan\": {",
+        &[
+            "id",
+            "unit",
+            "year",
+            "revision",
+            "status",
+            "reference",
+            "notes",
+            "targets",
+            "attachments",
+            "zz",
+        ],
+    );
+    order(
+        "\"unit\": {",
+        &["id", "name", "level", "superior", "taxCode"],
+    );
+    order(
+        "\"reference\": {",
+        &["number", "issuedOn", "dateNote", "signer"],
+    );
+    order(
+        "\"id\": \"t-2\"",
+        &["area", "label", "goal", "parent", "entries", "evidenceUrl"],
+    );
+    order(
+        "\"id\": \"t-3\"",
+        &["area", "label", "goal", "entries", "notes"],
+    );
+    order(
+        "\"id\": \"e-0\"",
+        &["date", "reading", "comment", "approvedBy", "weight"],
+    );
+    order(
+        "\"format\": ",
+        &["formatVersion", "app", "exportedAt", "contentHash", "plan"],
+    );
 }
 
 // ------------------------------------------------------------------------------------------
@@ -607,8 +741,18 @@ fn problem_after(pointer: &str, value: Option<Value>) -> (Location, ProblemKind)
             assert!(removed.is_some(), "{pointer}");
         }
     }
-    // Stored plans and imported files report structure problems the same way.
+    // Stored plans and imported files report structure problems the same way. A stored
+    // plan is read without its content hash; a file edited by hand is first refused as
+    // damaged, and with a hash that matches the edit, reports the same problem.
     let stored = read_stored_plan(&doc.to_string());
+    assert_eq!(
+        import_text(&doc.to_string()).map(|_| ()),
+        Err(ImportError::Damaged {
+            fault: HashFault::Mismatch
+        }),
+        "{pointer}"
+    );
+    rehash(&mut doc);
     assert_eq!(
         stored.clone().map(|_| ()),
         import_text(&doc.to_string()).map(|_| ()),
@@ -618,6 +762,11 @@ fn problem_after(pointer: &str, value: Option<Value>) -> (Location, ProblemKind)
         Err(ImportError::Invalid { location, kind }) => (*location, kind),
         other => panic!("{pointer}: expected Invalid, got {other:?}"),
     }
+}
+
+/// Writes the content hash of the file's (changed) plan, as an exporter would have.
+fn rehash(doc: &mut Value) {
+    doc["contentHash"] = Value::String(content_hash_of_value(&doc["plan"]));
 }
 
 fn in_target(i: usize, field: &str) -> Location {
@@ -1089,13 +1238,73 @@ fn what_may_be_left_out() {
         &plan.targets[0].goal,
         Goal::Compound { first, .. } if first.comparator == Comparator::AtLeast { threshold: dec("40.5") }
     ));
-    // Keys the format does not know are ignored at every depth.
+    // Keys the format does not know are kept in the plan, the unit, the reference, a target
+    // and an entry (after the known keys, in key order), and ignored everywhere else.
     let mut doc = base();
     doc["plan"]["x"] = json!(1);
     doc["plan"]["unit"]["x"] = json!([]);
+    doc["plan"]["unit"]["superior"]["x"] = json!("ignored");
+    doc["plan"]["notes"]["x"] = json!("ignored");
+    doc["plan"]["targets"][3]["notes"]["x"] = json!("ignored");
     doc["plan"]["targets"][0]["goal"]["second"]["comparator"]["x"] = json!({});
     doc["plan"]["targets"][1]["entries"][1]["reading"]["fields"][0]["figure"]["x"] = json!(null);
-    assert_eq!(ok(&doc), every_variant_plan());
+    doc["plan"]["targets"][1]["goal"]["breakdown"][0]["x"] = json!(2);
+    doc["plan"]["targets"][1]["entries"][1]["x"] = json!({"b": [1.5, -7], "a": "đ"});
+    let mut expected = every_variant_plan();
+    expected.extra = extra(&[
+        ("attachments", expected.extra.0[0].1.clone()),
+        ("x", json!(1)),
+        ("zz", json!(null)),
+    ]);
+    expected.unit.extra = extra(&[("taxCode", json!("0301234567")), ("x", json!([]))]);
+    expected.targets[1].entries[1].extra = extra(&[("x", json!({"a": "đ", "b": [1.5, -7]}))]);
+    let plan = ok(&doc);
+    assert_eq!(plan, expected);
+    let written: Value = serde_json::from_str(&plan_fingerprint(&plan)).unwrap();
+    assert_eq!(written["x"], json!(1));
+    assert_eq!(
+        written["unit"]["superior"],
+        json!({"id": "79", "name": "UBND Thành phố Hồ Chí Minh"})
+    );
+    assert_eq!(written["notes"].get("x"), None);
+    assert_eq!(
+        written["targets"][1]["entries"][1]["x"],
+        json!({"a": "đ", "b": [1.5, -7]})
+    );
+    // Notes: either kind may be absent; absent or empty notes are not written.
+    let mut doc = base();
+    doc["plan"]["notes"] = json!({"forSuperior": "Chỉ gửi cấp trên."});
+    doc["plan"]["targets"][3]["notes"] = json!({});
+    doc["plan"]["unit"].as_object_mut().unwrap().remove("id");
+    doc["plan"]["unit"]["superior"] = json!({"name": "UBND tỉnh"});
+    let plan = ok(&doc);
+    assert_eq!(
+        plan.notes,
+        Notes {
+            internal: String::new(),
+            for_superior: "Chỉ gửi cấp trên.".into()
+        }
+    );
+    assert_eq!(plan.targets[3].notes, Notes::default());
+    assert_eq!(
+        (
+            plan.unit.id.as_str(),
+            plan.unit.superior_id.as_str(),
+            plan.unit.superior.as_str()
+        ),
+        ("", "", "UBND tỉnh")
+    );
+    let written: Value = serde_json::from_str(&plan_fingerprint(&plan)).unwrap();
+    assert_eq!(
+        written["notes"],
+        json!({"internal": "", "forSuperior": "Chỉ gửi cấp trên."})
+    );
+    assert_eq!(written["targets"][3].get("notes"), None);
+    assert_eq!(written["unit"]["id"], "");
+    assert_eq!(
+        written["unit"]["superior"],
+        json!({"id": "", "name": "UBND tỉnh"})
+    );
 }
 
 // ------------------------------------------------------------------------------------------
@@ -1197,8 +1406,11 @@ fn every_change_is_reported_where_it_is() {
             let ImportError::Invalid { location, kind } = error else {
                 panic!("{pointer} → {replacement:?}: {error:?}");
             };
+            // A revision that is not a whole number from 1 is told as such (the decoder's
+            // one plan-level kind besides the structural ones and the year).
+            let bad_revision = matches!(kind, ProblemKind::BadRevision { .. });
             assert!(
-                kind.is_structural(),
+                kind.is_structural() || (bad_revision && pointer == "/plan/revision"),
                 "{pointer} → {replacement:?}: {kind:?}"
             );
             let at = pointer_of(&location);
