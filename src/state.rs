@@ -7,22 +7,44 @@ use std::collections::HashMap;
 use cchc_domain::i18n::Text;
 use cchc_domain::locale::Locale;
 use cchc_domain::plan::{Plan, PlanId};
+use cchc_domain::revision::RevisionTracker;
 use cchc_domain::workbook::Workbook;
 use leptos::prelude::*;
 
 use crate::storage::{self, StorageFailure};
 
-/// The plans of this browser.
+/// The plans of this browser, and which of them have a revision open for changes.
 #[derive(Clone, Copy)]
-pub struct Book(pub RwSignal<Workbook>);
+pub struct Book(pub RwSignal<Workbook>, pub StoredValue<RevisionTracker>);
 
 impl Book {
+    pub fn new(workbook: Workbook) -> Self {
+        Book(
+            RwSignal::new(workbook),
+            StoredValue::new(RevisionTracker::default()),
+        )
+    }
+
+    /// Edits a plan. The first real change of a round raises the plan's revision (see
+    /// [`RevisionTracker`]); a change that changes nothing notifies no one.
     pub fn update_plan(&self, id: &PlanId, f: impl FnOnce(&mut Plan)) {
-        self.0.update(|w| {
-            if let Some(p) = w.plan_mut(id) {
-                f(p);
-            }
+        let tracker = self.1;
+        self.0.maybe_update(|w| match w.plan_mut(id) {
+            Some(p) => tracker
+                .try_update_value(|t| t.change(p, f))
+                .unwrap_or(false),
+            None => false,
         });
+    }
+
+    /// Starts the plan's round of changes without raising its revision (a plan just made).
+    pub fn mark_open(&self, id: &PlanId) {
+        self.1.update_value(|t| t.mark_open(id));
+    }
+
+    /// Ends the plan's round of changes: it was exported or replaced by an imported file.
+    pub fn close_revision(&self, id: &PlanId) {
+        self.1.update_value(|t| t.close(id));
     }
 }
 

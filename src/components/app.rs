@@ -5,6 +5,7 @@ use cchc_domain::locale::Locale;
 use cchc_domain::workbook::Workbook;
 use leptos::prelude::*;
 
+use crate::components::export::{ExportAsk, ExportDialog};
 use crate::components::header::Header;
 use crate::components::notices::NoticeArea;
 use crate::components::plan_page::PlanPage;
@@ -48,7 +49,7 @@ pub fn App() -> impl IntoView {
                 .collect(),
         );
     }
-    let book = Book(RwSignal::new(workbook.clone()));
+    let book = Book::new(workbook.clone());
     persist_workbook(book, health, &workbook);
 
     let hash = web_sys::window()
@@ -68,6 +69,7 @@ pub fn App() -> impl IntoView {
     provide_context(notices);
     provide_context(health);
     provide_context(Today(browser::today()));
+    provide_context(ExportAsk(RwSignal::new(None)));
     provide_context(Unreadable(StoredValue::new(
         unreadable.into_iter().map(|u| u.key).collect(),
     )));
@@ -114,6 +116,7 @@ pub fn App() -> impl IntoView {
                 view! {
                     <Header />
                     <NoticeArea />
+                    <ExportDialog />
                     <main class="main">
                         {move || match nav.0.get() {
                             Screen::Workbook => view! { <WorkbookPage /> }.into_any(),

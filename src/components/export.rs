@@ -1,6 +1,8 @@
 //! Exporting plans as files: one plan for sending upward, or every plan as a backup. A plan
 //! with problems is not exported (its file would be refused on import); the user is told
-//! exactly what to fix.
+//! exactly what to fix. A plan with internal notes asks first whether to leave them out
+//! ([`ExportDialog`]). Exporting ends the plan's round of changes: the next edit starts a new
+//! revision.
 
 use cchc_domain::file::{export_file_name, export_plan, ExportMeta};
 use cchc_domain::i18n::{exported_message, Text};
@@ -10,6 +12,10 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::state::{Book, Lang, NoticeKind, Notices, Today};
+
+/// The plan whose export waits for the officer's answer about internal notes.
+#[derive(Clone, Copy)]
+pub struct ExportAsk(pub RwSignal<Option<PlanId>>);
 
 fn meta() -> ExportMeta {
     ExportMeta {
@@ -26,6 +32,7 @@ pub struct Exporter {
     lang: Lang,
     notices: Notices,
     today: Today,
+    ask: ExportAsk,
 }
 
 impl Exporter {
@@ -35,12 +42,22 @@ impl Exporter {
             lang: expect_context::<Lang>(),
             notices: expect_context::<Notices>(),
             today: expect_context::<Today>(),
+            ask: expect_context::<ExportAsk>(),
         }
     }
 
-    /// Exports one plan as a JSON file download, after checking it.
+    /// Exports one plan as a JSON file download, after checking it; asks first when the plan
+    /// has internal notes.
     pub fn plan(&self, id: &PlanId) {
-        export_plan_file(self, id)
+        let has_internal = self
+            .book
+            .0
+            .with_untracked(|w| w.plan(id).is_some_and(|p| p.has_internal_notes()));
+        if has_internal {
+            self.ask.0.set(Some(id.clone()));
+        } else {
+            export_plan_file(self, id, false)
+        }
     }
 
     /// Downloads every plan as a backup.
@@ -49,12 +66,15 @@ impl Exporter {
     }
 }
 
-fn export_plan_file(x: &Exporter, id: &PlanId) {
+fn export_plan_file(x: &Exporter, id: &PlanId, omit_internal_notes: bool) {
     let (book, notices, today) = (x.book, x.notices, x.today.0);
     let locale = x.lang.0.get_untracked();
-    let Some(plan) = book.0.with_untracked(|w| w.plan(id).cloned()) else {
+    let Some(mut plan) = book.0.with_untracked(|w| w.plan(id).cloned()) else {
         return;
     };
+    if omit_internal_notes {
+        plan = plan.without_internal_notes();
+    }
     let problems = validate_plan(&plan);
     if !problems.is_empty() {
         notices.push(
@@ -66,7 +86,10 @@ fn export_plan_file(x: &Exporter, id: &PlanId) {
     }
     let name = export_file_name(&plan, today);
     match browser::download_text(&name, &export_plan(&plan, &meta()), "application/json") {
-        Ok(()) => notices.push(NoticeKind::Success, exported_message(&name, locale), vec![]),
+        Ok(()) => {
+            book.close_revision(id);
+            notices.push(NoticeKind::Success, exported_message(&name, locale), vec![])
+        }
         Err(e) => notices.push(NoticeKind::Error, browser::describe_js_error(&e), vec![]),
     }
 }
@@ -78,5 +101,42 @@ fn export_all_backup(x: &Exporter) {
     for plan in plans {
         let name = export_file_name(&plan, today);
         let _ = browser::download_text(&name, &export_plan(&plan, &meta()), "application/json");
+    }
+}
+
+/// Asks whether to leave internal notes out of an exported file.
+#[component]
+pub fn ExportDialog() -> impl IntoView {
+    let x = Exporter::from_context();
+    let ask = x.ask;
+    let lang = x.lang;
+    let answer = move |omit: Option<bool>| {
+        if let (Some(id), Some(omit)) = (ask.0.get_untracked(), omit) {
+            export_plan_file(&x, &id, omit);
+        }
+        ask.0.set(None);
+    };
+    move || {
+        ask.0.get().map(|_| {
+            view! {
+                <div class="overlay">
+                    <div class="dialog dialog-small" role="dialog" aria-modal="true" aria-labelledby="export-ask-title" data-testid="export-dialog">
+                        <h2 id="export-ask-title" class="card-title">{lang.t(Text::ExportInternalTitle)}</h2>
+                        <p>{lang.t(Text::ExportInternalQuestion)}</p>
+                        <div class="form-actions">
+                            <button type="button" class="btn btn-primary" data-testid="export-without-internal" on:click=move |_| answer(Some(true))>
+                                {lang.t(Text::ExportWithoutInternal)}
+                            </button>
+                            <button type="button" class="btn btn-secondary" data-testid="export-with-internal" on:click=move |_| answer(Some(false))>
+                                {lang.t(Text::ExportWithInternal)}
+                            </button>
+                            <button type="button" class="btn btn-quiet" data-testid="export-cancel" on:click=move |_| answer(None)>
+                                {lang.t(Text::Cancel)}
+                            </button>
+                        </div>
+                    </div>
+                </div>
+            }
+        })
     }
 }

@@ -3,7 +3,9 @@
 
 use cchc_domain::date::{parse_vi_date, DateError};
 use cchc_domain::i18n::{date_error, level_name, Text};
-use cchc_domain::plan::{looks_like_document_number, parse_plan_year, Plan, PlanId, PlanReference};
+use cchc_domain::plan::{
+    looks_like_document_number, parse_plan_year, Plan, PlanId, PlanReference, PlanStatus,
+};
 use cchc_domain::unit::{Unit, UnitLevel};
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -96,17 +98,25 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
         let plan = Plan {
             id: PlanId(browser::fresh_id("plan")),
             unit: Unit {
+                id: String::new(),
                 name: unit.get_untracked().trim().to_string(),
                 level: level.get_untracked(),
                 superior: superior.get_untracked().trim().to_string(),
+                superior_id: String::new(),
+                extra: Default::default(),
             },
             year: parse_plan_year(&year.get_untracked()).unwrap_or(today.year()),
+            // Revision 1 is open: the plan's first edits belong to it.
+            revision: 1,
+            status: PlanStatus::Draft,
             reference: PlanReference {
                 number: number.get_untracked().trim().to_string(),
                 issued_on,
-                date_note: String::new(),
+                ..Default::default()
             },
+            notes: Default::default(),
             targets: Vec::new(),
+            extra: Default::default(),
         };
         let mut new_id = None;
         book.0.update(|w| {
@@ -114,6 +124,7 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
             new_id = Some(out.id().clone());
         });
         if let Some(id) = new_id {
+            book.mark_open(&id);
             nav.0.set(Screen::Plan(id));
         }
         on_close.run(());

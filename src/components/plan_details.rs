@@ -1,10 +1,10 @@
-//! The plan's details, editable in place: unit, level, superior unit, year, document number
-//! and issue date. Text is written to the plan as it is typed; a year or date that is not
+//! The plan's details, editable in place: unit and its code, level, superior unit and its
+//! code, status, year, document number, issue date and notes; the revision is shown. Text is written to the plan as it is typed; a year or date that is not
 //! valid is shown with its problem and not written.
 
 use cchc_domain::date::{format_vi_date, parse_vi_date};
-use cchc_domain::i18n::{date_error, level_name, Text};
-use cchc_domain::plan::{looks_like_document_number, parse_plan_year, Plan, PlanId};
+use cchc_domain::i18n::{date_error, level_name, plan_status_name, Text};
+use cchc_domain::plan::{looks_like_document_number, parse_plan_year, Plan, PlanId, PlanStatus};
 use cchc_domain::unit::UnitLevel;
 use leptos::prelude::*;
 
@@ -65,6 +65,32 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
                         on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.superior = v)); } />
                 </label>
                 <label class="field">
+                    <span class="field-label">{lang.t(Text::UnitCode)}</span>
+                    <input type="text" data-testid="plan-unit-code" value=initial.unit.id.clone() title=lang.t(Text::UnitCodeHint)
+                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.id = v)); } />
+                </label>
+                <label class="field">
+                    <span class="field-label">{lang.t(Text::SuperiorCode)}</span>
+                    <input type="text" data-testid="plan-superior-code" value=initial.unit.superior_id.clone()
+                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.superior_id = v)); } />
+                </label>
+                <label class="field">
+                    <span class="field-label">{lang.t(Text::PlanStatusLabel)}</span>
+                    <select data-testid="plan-status" on:change:target=move |ev| {
+                        if let Some(s) = PlanStatus::from_str_opt(&ev.target().value()) { update(Box::new(move |p| p.status = s)); }
+                    }>
+                        {PlanStatus::ALL.into_iter().map(|s| view! {
+                            <option value=s.as_str() selected=initial.status == s>{plan_status_name(s, l)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <div class="field">
+                    <span class="field-label">{lang.t(Text::RevisionLabel)}</span>
+                    <span class="field-static" data-testid="plan-revision" title=lang.t(Text::RevisionHint)>
+                        {move || book.0.with(|w| w.plan(&pid.get_value()).map(|p| p.revision).unwrap_or(0))}
+                    </span>
+                </div>
+                <label class="field">
                     <span class="field-label">{lang.t(Text::Year)}</span>
                     <input type="text" inputmode="numeric" data-testid="plan-year" value=initial.year.to_string()
                         on:input:target=move |ev| {
@@ -102,6 +128,20 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
                             }
                         } />
                     {move || date_problem().map(|m| view! { <span class="field-error" role="alert" data-testid="plan-date-error">{m}</span> })}
+                </label>
+            </div>
+            <div class="form-grid notes-grid">
+                <label class="field field-wide">
+                    <span class="field-label">{lang.t(Text::InternalNotes)}</span>
+                    <textarea rows="2" data-testid="plan-notes-internal" placeholder=lang.t(Text::InternalNotesHint)
+                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.notes.internal = v)); }
+                    >{initial.notes.internal.clone()}</textarea>
+                </label>
+                <label class="field field-wide">
+                    <span class="field-label">{lang.t(Text::NotesForSuperior)}</span>
+                    <textarea rows="2" data-testid="plan-notes-superior"
+                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.notes.for_superior = v)); }
+                    >{initial.notes.for_superior.clone()}</textarea>
                 </label>
             </div>
             {(!note.is_empty()).then(|| view! {

@@ -254,6 +254,7 @@ pub fn ProgressForm(
             date,
             reading,
             comment: d.comment.trim().to_string(),
+            extra: Default::default(),
         };
         book.update_plan(&pid.get_value(), |p| {
             if let Some(t) = p.target_mut(&tid.get_value()) {

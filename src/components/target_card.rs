@@ -33,6 +33,7 @@ fn with_preview(target: &Target, preview: Option<(NaiveDate, Reading)>) -> Targe
             date,
             reading,
             comment: String::new(),
+            extra: Default::default(),
         });
     }
     t

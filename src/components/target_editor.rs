@@ -1,5 +1,5 @@
 //! Editing a target's definition in place: wording, reform area, kind, rule and thresholds,
-//! unit, per-field breakdown, sub-target link, deadline. Every change is written as it is
+//! unit, per-field breakdown, sub-target link, deadline, notes. Every change is written as it is
 //! made; a number that cannot be read is shown with its problem and not written. Changes
 //! that would orphan recorded progress are refused with the reason.
 
@@ -567,6 +567,20 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                 }.into_any(),
                 _ => ().into_any(),
             }}
+            <div class="form-row">
+                <label class="field field-wide">
+                    <span class="field-label">{lang.t(Text::InternalNotes)}</span>
+                    <textarea rows="2" data-testid="target-notes-internal" placeholder=lang.t(Text::InternalNotesHint)
+                        prop:value=target.get_untracked().map(|t| t.notes.internal).unwrap_or_default()
+                        on:input:target=move |ev| { let v = ev.target().value(); writer.edit(|t| t.notes.internal = v); }></textarea>
+                </label>
+                <label class="field field-wide">
+                    <span class="field-label">{lang.t(Text::NotesForSuperior)}</span>
+                    <textarea rows="2" data-testid="target-notes-superior"
+                        prop:value=target.get_untracked().map(|t| t.notes.for_superior).unwrap_or_default()
+                        on:input:target=move |ev| { let v = ev.target().value(); writer.edit(|t| t.notes.for_superior = v); }></textarea>
+                </label>
+            </div>
             <div class="form-actions">
                 <button type="button" class="btn btn-small btn-danger-quiet" data-testid="delete-target" on:click=delete>
                     {lang.t(Text::DeleteTarget)}

@@ -150,6 +150,42 @@ texts! {
     SwitchToVietnamese => "Tiếng Việt", "Tiếng Việt";
     ExampleLoaded => "Đã mở kế hoạch mẫu dựng từ các bài viết năm 2019–2020.", "The example plan built from the 2019–2020 articles is open.";
     InvalidTargetsTitle => "Cần sửa", "To fix";
+    UnitCode => "Mã đơn vị", "Unit code";
+    UnitCodeHint => "Mã đơn vị hành chính (VD: 26734) hoặc mã cấp trên giao; để trống nếu chưa biết.",
+        "Official administrative-unit code (e.g. 26734) or the code your superior assigned; leave empty if not known.";
+    SuperiorCode => "Mã đơn vị cấp trên", "Superior unit code";
+    PlanStatusLabel => "Trạng thái", "Status";
+    RevisionLabel => "Phiên bản", "Revision";
+    RevisionHint => "Tăng một ở lần sửa đầu tiên sau mỗi lần mở, xuất hoặc nhập tệp.",
+        "Goes up by one at the first change after each opening, export or import.";
+    InternalNotes => "Ghi chú nội bộ", "Internal notes";
+    InternalNotesHint => "Chỉ dùng trong đơn vị; khi xuất tệp có thể bỏ ra.", "For your unit only; can be left out of exported files.";
+    NotesForSuperior => "Ghi chú gửi cấp trên", "Notes for the superior unit";
+    ExportInternalTitle => "Kế hoạch có ghi chú nội bộ", "The plan has internal notes";
+    ExportInternalQuestion => "Tệp gửi cấp trên thường không kèm ghi chú nội bộ. Xuất tệp thế nào?",
+        "A file sent to the superior unit usually leaves internal notes out. How should the file be exported?";
+    ExportWithoutInternal => "Xuất, bỏ ghi chú nội bộ", "Export without internal notes";
+    ExportWithInternal => "Xuất kèm ghi chú nội bộ", "Export with internal notes";
+    ReviewTitle => "Nhập tệp kế hoạch: kiểm tra trước khi áp dụng", "Import plan files: review before applying";
+    ReviewIntro => "Chưa có gì thay đổi. Chọn việc cần làm cho từng tệp rồi bấm «Áp dụng».",
+        "Nothing has changed yet. Choose what to do with each file, then press «Apply».";
+    ReadingFiles => "Đang đọc tệp…", "Reading files…";
+    ColFile => "Tệp", "File";
+    ColPlan => "Kế hoạch", "Plan";
+    ColFinding => "Kiểm tra", "Check";
+    ColChoice => "Việc sẽ làm", "Action";
+    ShowDifferences => "Xem khác biệt", "Show differences";
+    SamePlanAsRow => "Cùng kế hoạch với tệp ở dòng", "Same plan as the file in row";
+    Apply => "Áp dụng", "Apply";
+    DropHere => "Thả tệp kế hoạch (.json) vào đây để nhập", "Drop plan files (.json) here to import";
+    ImportLogTitle => "Nhật ký nhập tệp", "Import log";
+    ImportLogEmpty => "Chưa nhập tệp nào.", "No files imported yet.";
+    ColWhen => "Thời điểm", "When";
+    ColAction => "Kết quả", "Outcome";
+    RevisionShort => "phiên bản", "revision";
+    StatusDraft => "Dự thảo", "Draft";
+    StatusSubmitted => "Đã gửi cấp trên", "Submitted";
+    StatusApproved => "Đã phê duyệt", "Approved";
 }
 
 pub fn area_name(area: ReformArea, l: Locale) -> &'static str {
@@ -396,6 +432,16 @@ pub fn scorecard_details(c: &Scorecard, l: Locale) -> String {
         ));
     }
     parts.join(" · ")
+}
+
+pub fn plan_status_name(s: crate::plan::PlanStatus, l: Locale) -> &'static str {
+    use crate::plan::PlanStatus;
+    match s {
+        PlanStatus::Draft => Text::StatusDraft,
+        PlanStatus::Submitted => Text::StatusSubmitted,
+        PlanStatus::Approved => Text::StatusApproved,
+    }
+    .get(l)
 }
 
 pub fn imported_message(file: &str, unit: &str, year: i32, alongside: bool, l: Locale) -> String {

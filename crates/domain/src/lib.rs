@@ -19,6 +19,7 @@ pub mod number;
 pub mod plan;
 pub mod problem;
 pub mod progress;
+pub mod revision;
 pub mod scorecard;
 pub mod target;
 pub mod unit;
