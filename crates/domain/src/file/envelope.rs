@@ -117,8 +117,10 @@ pub(crate) fn open(root: Value, check: HashCheck) -> Result<Opened, ImportError>
             })
         }
     };
+    // Only a version that has the hash carries one: a `contentHash` key in a version-1 file
+    // is an unknown key, never checked, so it is not reported as the file's hash either.
     let content_hash = match root.get("contentHash") {
-        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::String(s)) if format_version >= FIRST_HASHED_VERSION => Some(s.clone()),
         _ => None,
     };
     if check == HashCheck::Verify && format_version >= FIRST_HASHED_VERSION {
