@@ -2,20 +2,24 @@
 //! bad input with the exact error it must give, semantic validation rules, messages in both
 //! languages, the documented example, and "nothing panics".
 //!
-//! `tests/fixtures/valid/plan-v1-full.json` is the export of [`rich_plan`]; run with
-//! `CCHC_BLESS_FIXTURES=1` to rewrite it after a deliberate change (never for a released
-//! format version: old files must keep importing unchanged).
+//! `tests/fixtures/valid/plan-v1-full.json` is the export of [`rich_plan`] by the version-1
+//! app: released, it never changes again (its bytes are pinned below). `plan-v2-full.json` is
+//! the export of [`rich_plan_v2`]; run with `CCHC_BLESS_FIXTURES=1` to rewrite it after a
+//! deliberate change to the current format version, never once that version is released.
 
 use chrono::NaiveDate;
 
 use cchc_domain::area::ReformArea;
+use cchc_domain::extra::Extra;
 use cchc_domain::file::{
-    export_file_name, export_plan, import_bytes, import_text, plan_fingerprint, read_stored_plan,
-    ExportMeta, ImportError, ImportedPlan, JsonFault, FORMAT_ID, FORMAT_VERSION, MAX_FILE_BYTES,
+    content_hash, content_hash_of_value, export_file_name, export_plan, import_bytes, import_text,
+    plan_fingerprint, read_stored_plan, ExportMeta, HashFault, ImportError, ImportedPlan,
+    JsonFault, FORMAT_ID, FORMAT_VERSION, MAX_FILE_BYTES,
 };
 use cchc_domain::locale::Locale;
+use cchc_domain::notes::Notes;
 use cchc_domain::number::{Count, Decimal};
-use cchc_domain::plan::{Plan, PlanId, PlanReference};
+use cchc_domain::plan::{Plan, PlanId, PlanReference, PlanStatus};
 use cchc_domain::problem::ValueProblem;
 use cchc_domain::progress::{EntryId, FieldFigure, Figure, ProgressEntry, Reading};
 use cchc_domain::target::{
@@ -101,6 +105,7 @@ fn entry(id: &str, date: NaiveDate, reading: Reading, comment: &str) -> Progress
         date,
         reading,
         comment: comment.into(),
+        extra: Extra::default(),
     }
 }
 
@@ -112,6 +117,8 @@ fn target(id: &str, area: ReformArea, label: &str, goal: Goal) -> Target {
         goal,
         parent: None,
         entries: vec![],
+        notes: Notes::default(),
+        extra: Extra::default(),
     }
 }
 
@@ -535,18 +542,50 @@ fn rich_plan() -> Plan {
     Plan {
         id: PlanId("plan-quan-2-2019".into()),
         unit: Unit {
+            id: String::new(),
             name: "Quận 2".into(),
             level: UnitLevel::LegacyDistrict,
             superior: "UBND Thành phố Hồ Chí Minh".into(),
+            superior_id: String::new(),
+            extra: Extra::default(),
         },
         year: 2019,
+        // What a version-1 file becomes: revision 1, a draft.
+        revision: 1,
+        status: PlanStatus::Draft,
         reference: PlanReference {
             number: "39/KH-UBND-NV".into(),
             issued_on: None,
             date_note: "Nguồn ghi ngày 30/02/2019, không có trên lịch.".into(),
+            extra: Extra::default(),
         },
+        notes: Notes::default(),
         targets: t,
+        extra: Extra::default(),
     }
+}
+
+/// The rich plan with what version 2 adds: unit codes (Quận 2 is 769 in the list of
+/// administrative units, Hồ Chí Minh City 79), a revision, an approval status, and notes of
+/// both kinds on the plan and on some targets. `plan-v2-full.json` is its export.
+fn rich_plan_v2() -> Plan {
+    let mut plan = rich_plan();
+    plan.unit.id = "769".into();
+    plan.unit.superior_id = "79".into();
+    plan.revision = 4;
+    plan.status = PlanStatus::Approved;
+    plan.notes = Notes {
+        internal: "Số liệu quý IV chờ Phòng Tư pháp xác nhận.".into(),
+        for_superior: "Kính gửi Sở Nội vụ: số liệu tính đến 31/12/2019.".into(),
+    };
+    plan.targets[2].notes = Notes {
+        internal: "Hỏi lại bộ phận một cửa về 312 hồ sơ nộp qua bưu chính.".into(),
+        for_superior: "Tính cả hồ sơ mức độ 4.".into(),
+    };
+    plan.targets[5].notes.internal = "Khảo sát 400 phiếu, chưa đủ mẫu.".into();
+    plan.targets[8].notes.for_superior =
+        "Nguồn ghi ngày ban hành 30/02/2019; đã đề nghị đính chính.".into();
+    plan
 }
 
 fn invalid(result: Result<ImportedPlan, ImportError>) -> (Location, ProblemKind) {
@@ -626,8 +665,14 @@ fn export_then_import_gives_back_the_same_plan() {
 #[test]
 fn export_writes_the_envelope_first_in_order() {
     let text = export_plan(&rich_plan(), &meta());
+    let hash = content_hash(&rich_plan());
     let expected_head = format!(
-        "{{\n  \"format\": \"{FORMAT_ID}\",\n  \"formatVersion\": {FORMAT_VERSION},\n  \"app\": {{\n    \"name\": \"CCHC Workbook\",\n    \"version\": \"0.1.0\"\n  }},\n  \"exportedAt\": \"2026-11-23T09:15:00+07:00\",\n  \"plan\": {{\n"
+        "{{\n  \"format\": \"{FORMAT_ID}\",\n  \"formatVersion\": {FORMAT_VERSION},\n  \"app\": {{\n    \"name\": \"CCHC Workbook\",\n    \"version\": \"0.1.0\"\n  }},\n  \"exportedAt\": \"2026-11-23T09:15:00+07:00\",\n  \"contentHash\": \"{hash}\",\n  \"plan\": {{\n    \"id\": \"plan-quan-2-2019\",\n    \"unit\": {{\n      \"id\": \"\",\n      \"name\": \"Quận 2\",\n      \"level\": \"legacy_district\",\n      \"superior\": {{\n        \"id\": \"\",\n        \"name\": \"UBND Thành phố Hồ Chí Minh\"\n      }}\n    }},\n    \"year\": 2019,\n    \"revision\": 1,\n    \"status\": \"draft\",\n    \"reference\": {{\n"
+    );
+    assert_eq!(FORMAT_VERSION, 2);
+    assert!(
+        hash.starts_with("sha256:") && hash.len() == 7 + 64,
+        "{hash}"
     );
     assert!(text.starts_with(&expected_head), "{}", &text[..300]);
     assert!(text.ends_with("}\n"));
@@ -639,13 +684,112 @@ fn export_writes_the_envelope_first_in_order() {
 
 #[test]
 fn full_fixture_is_the_rich_plan() {
-    let path = format!("{FIXTURES}/valid/plan-v1-full.json");
-    if std::env::var_os("CCHC_BLESS_FIXTURES").is_some() {
-        std::fs::write(&path, export_plan(&rich_plan(), &meta())).unwrap();
-    }
+    // Version 1: the released file, read through the migration to version 2.
     let imported = import_fixture("valid/plan-v1-full.json").unwrap();
     assert_eq!(imported.plan, rich_plan());
     assert_eq!(imported.format_version, 1);
+    assert_eq!(imported.content_hash, None);
+    // Version 2: the export of the same plan with what version 2 adds, byte for byte.
+    let path = format!("{FIXTURES}/valid/plan-v2-full.json");
+    let text = export_plan(&rich_plan_v2(), &meta());
+    if std::env::var_os("CCHC_BLESS_FIXTURES").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    assert_eq!(
+        String::from_utf8(fixture("valid/plan-v2-full.json")).unwrap(),
+        text
+    );
+    let imported = import_fixture("valid/plan-v2-full.json").unwrap();
+    assert_eq!(imported.plan, rich_plan_v2());
+    assert_eq!(imported.format_version, 2);
+    assert_eq!(imported.content_hash, Some(content_hash(&rich_plan_v2())));
+    assert_eq!(validate_plan(&imported.plan), vec![]);
+    // What version 2 adds is in the file.
+    for needle in [
+        "\"revision\": 4,",
+        "\"status\": \"approved\",",
+        "\"id\": \"769\",",
+        "\"superior\": {\n        \"id\": \"79\",\n        \"name\": \"UBND Thành phố Hồ Chí Minh\"\n      }",
+        "\"forSuperior\": \"Tính cả hồ sơ mức độ 4.\"",
+    ] {
+        assert!(text.contains(needle), "{needle}");
+    }
+    // A note of one kind only is written with the other one empty.
+    assert!(plan_fingerprint(&rich_plan_v2()).contains(
+        "\"notes\":{\"internal\":\"Khảo sát 400 phiếu, chưa đủ mẫu.\",\"forSuperior\":\"\"}"
+    ));
+}
+
+/// SHA-256 of the released version-1 fixtures: they are the files officers hold, and must
+/// import forever exactly as they are. Never change these bytes; add a new fixture instead.
+const RELEASED_V1_FIXTURES: [(&str, &str); 5] = [
+    (
+        "plan-v1-base.json",
+        "33b298165f125401a94aa3fcbf34c0d201bd3ef003d6b2d9360037f6f30d24f1",
+    ),
+    (
+        "plan-v1-bom.json",
+        "7a295cf0c2768c880c9b0b90967b4d5e663e71b5ac9c4d250a54e95c04817628",
+    ),
+    (
+        "plan-v1-full.json",
+        "73367b8d7651371f952380bae1c552cbea967668e441f2c50e1c75e4accf2791",
+    ),
+    (
+        "plan-v1-minimal.json",
+        "5bc36cb7febd7dd42c03a4644633ebf10f1f632b6b76fa86bf057bf9a43168c0",
+    ),
+    (
+        "plan-v1-script-in-text.json",
+        "5acb8abbf81c1049234e6966f9179e9bcbbe5335b835d8aad46d4c17dc7224a4",
+    ),
+];
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn released_v1_fixtures_are_unchanged_and_migrate() {
+    let listed: Vec<String> = std::fs::read_dir(format!("{FIXTURES}/valid"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("plan-v1-"))
+        .collect();
+    assert_eq!(listed.len(), RELEASED_V1_FIXTURES.len(), "{listed:?}");
+    for (name, sha) in RELEASED_V1_FIXTURES {
+        let bytes = fixture(&format!("valid/{name}"));
+        assert_eq!(sha256_hex(&bytes), sha, "{name} changed");
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let raw: serde_json::Value =
+            serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap();
+        assert_eq!(raw["formatVersion"], 1, "{name}");
+        assert_eq!(raw.get("contentHash"), None, "{name}");
+        let imported = import_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(imported.format_version, 1, "{name}");
+        assert_eq!(imported.content_hash, None, "{name}");
+        // The migration: revision 1, a draft, the superior's name kept with no code.
+        let plan = &imported.plan;
+        assert_eq!(plan.revision, 1, "{name}");
+        assert_eq!(plan.status, PlanStatus::Draft, "{name}");
+        let superior = raw["plan"]["unit"]["superior"].as_str().unwrap_or("");
+        assert_eq!(plan.unit.superior, superior, "{name}");
+        assert_eq!(plan.unit.superior_id, "", "{name}");
+        assert_eq!(plan.unit.id, "", "{name}");
+        assert_eq!(plan.notes, Notes::default(), "{name}");
+        assert!(plan.targets.iter().all(|t| t.notes.is_empty()), "{name}");
+        // Stored the same way, and exported as version 2 without loss.
+        assert_eq!(&read_stored_plan(&text).unwrap(), plan, "{name}");
+        let again = import_text(&export_plan(plan, &meta())).unwrap();
+        assert_eq!(&again.plan, plan, "{name}");
+        assert_eq!(again.format_version, 2);
+    }
+    let full = import_fixture("valid/plan-v1-full.json").unwrap().plan;
+    assert_eq!(full.unit.superior, "UBND Thành phố Hồ Chí Minh");
 }
 
 #[test]
@@ -654,35 +798,82 @@ fn every_valid_fixture_imports() {
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let bytes = std::fs::read(&path).unwrap();
-        let result = import_bytes(&bytes);
-        assert!(result.is_ok(), "{}: {result:?}", path.display());
+        let imported = import_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let version: u32 = if name.starts_with("plan-v1-") {
+            1
+        } else if name.starts_with("plan-v2-") {
+            2
+        } else {
+            panic!("{name}: valid fixtures are named plan-v<version>-…");
+        };
+        assert_eq!(imported.format_version, version, "{name}");
+        assert_eq!(imported.content_hash.is_some(), version >= 2, "{name}");
+        assert_eq!(validate_plan(&imported.plan), vec![], "{name}");
+        // Export → import gives the same plan, with a hash that checks.
+        let text = export_plan(&imported.plan, &meta());
+        let again = import_text(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(again.plan, imported.plan, "{name}");
+        assert_eq!(again.content_hash, Some(content_hash(&imported.plan)));
+        assert_eq!(
+            plan_fingerprint(&again.plan),
+            plan_fingerprint(&imported.plan)
+        );
         seen += 1;
     }
-    assert!(seen >= 5, "only {seen} valid fixtures");
+    assert!(seen >= 11, "only {seen} valid fixtures");
 }
 
 #[test]
 fn minimal_fixture_takes_defaults() {
-    let plan = import_fixture("valid/plan-v1-minimal.json").unwrap().plan;
-    assert_eq!(plan.unit.name, "Phường Bình Tân");
-    assert_eq!(plan.unit.level, UnitLevel::Ward);
-    assert_eq!(plan.unit.superior, "");
-    assert_eq!(plan.year, 2026);
-    assert_eq!(plan.reference, PlanReference::default());
-    assert!(plan.targets.is_empty());
+    for name in ["valid/plan-v1-minimal.json", "valid/plan-v2-minimal.json"] {
+        let imported = import_fixture(name).unwrap();
+        let plan = imported.plan;
+        assert_eq!(plan.unit.id, "", "{name}");
+        assert_eq!(plan.unit.name, "Phường Bình Tân");
+        assert_eq!(plan.unit.level, UnitLevel::Ward);
+        assert_eq!(plan.unit.superior, "");
+        assert_eq!(plan.unit.superior_id, "");
+        assert_eq!(plan.year, 2026);
+        assert_eq!(plan.revision, 1);
+        assert_eq!(plan.status, PlanStatus::Draft);
+        assert_eq!(plan.reference, PlanReference::default());
+        assert_eq!(plan.notes, Notes::default());
+        assert!(plan.targets.is_empty());
+        assert!(plan.extra.is_empty() && plan.unit.extra.is_empty());
+    }
+    // Version 2 needs only the marker, the version, the hash and the plan.
+    let v2 = import_fixture("valid/plan-v2-minimal.json").unwrap();
+    assert_eq!((v2.app_version.as_str(), v2.exported_at.as_str()), ("", ""));
+    let raw: serde_json::Value =
+        serde_json::from_slice(&fixture("valid/plan-v2-minimal.json")).unwrap();
+    assert_eq!(
+        raw.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["contentHash", "format", "formatVersion", "plan"]
+    );
+    assert_eq!(
+        raw["plan"].as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["id", "revision", "status", "unit", "year"]
+    );
 }
 
 #[test]
 fn a_leading_bom_is_accepted() {
-    let bytes = fixture("valid/plan-v1-bom.json");
-    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
-    let with_bom = import_bytes(&bytes).unwrap();
-    let without = import_fixture("valid/plan-v1-minimal.json").unwrap();
-    assert_eq!(with_bom, without);
-    let text = String::from_utf8(bytes).unwrap();
-    assert_eq!(import_text(&text).unwrap(), without);
-    assert_eq!(read_stored_plan(&text).unwrap(), without.plan);
+    for (bom, plain) in [
+        ("valid/plan-v1-bom.json", "valid/plan-v1-minimal.json"),
+        ("valid/plan-v2-bom.json", "valid/plan-v2-minimal.json"),
+    ] {
+        let bytes = fixture(bom);
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+        assert_eq!(&bytes[3..], &fixture(plain)[..], "{bom}");
+        let with_bom = import_bytes(&bytes).unwrap();
+        let without = import_fixture(plain).unwrap();
+        assert_eq!(with_bom, without);
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(import_text(&text).unwrap(), without);
+        assert_eq!(read_stored_plan(&text).unwrap(), without.plan);
+    }
 }
 
 #[test]
@@ -702,6 +893,258 @@ fn script_payloads_are_kept_as_plain_text() {
     // And they survive a round trip unchanged.
     let again = import_text(&export_plan(&plan, &meta())).unwrap().plan;
     assert_eq!(again, plan);
+}
+
+/// Keys whose string values are names from a list, dates or decimals: everything else in a
+/// plan is free text.
+const NOT_FREE_TEXT: [&str; 20] = [
+    "kind",
+    "type",
+    "unit",
+    "rule",
+    "shape",
+    "area",
+    "level",
+    "status",
+    "above",
+    "period",
+    "date",
+    "issuedOn",
+    "deadline",
+    "doneOn",
+    "threshold",
+    "min",
+    "max",
+    "low",
+    "high",
+    "value",
+];
+
+/// Every free text of a JSON value (and every key of an object whose key is not one the
+/// format knows), with its JSON pointer.
+fn free_texts(v: &serde_json::Value, at: String, key: &str, out: &mut Vec<(String, String)>) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if !NOT_FREE_TEXT.contains(&key) => out.push((at, s.clone())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                free_texts(item, format!("{at}/{i}"), key, out);
+            }
+        }
+        Value::Object(m) => {
+            for (k, item) in m {
+                free_texts(item, format!("{at}/{k}"), k, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn script_payloads_in_every_text_field_are_kept_as_plain_text() {
+    let bytes = fixture("valid/plan-v2-script-in-every-text-field.json");
+    let imported = import_bytes(&bytes).unwrap_or_else(|e| panic!("{e:?}"));
+    let plan = &imported.plan;
+    let hostile = |s: &str| {
+        [
+            "<img src=x onerror=alert(1)>",
+            "<script>alert(1)</script>",
+            "<svg onload=",
+            "javascript:",
+            "{{7*7}}",
+            "DROP TABLE",
+            "<iframe",
+            "<a href=\"data:",
+        ]
+        .iter()
+        .any(|p| s.contains(p))
+    };
+    // In the file, every free text carries a payload (the envelope's too)…
+    let raw: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let mut texts = Vec::new();
+    free_texts(&raw["plan"], "/plan".into(), "plan", &mut texts);
+    assert!(texts.len() >= 55, "{}", texts.len());
+    for (at, text) in &texts {
+        assert!(hostile(text), "{at}: {text}");
+    }
+    assert!(hostile(&imported.app_version) && hostile(&imported.exported_at));
+    // …and the imported plan holds each of them as it was, character for character.
+    let mut back = Vec::new();
+    let exported: serde_json::Value = serde_json::from_str(&plan_fingerprint(plan)).unwrap();
+    free_texts(&exported, "/plan".into(), "plan", &mut back);
+    assert_eq!(back, texts);
+    let u = &plan.unit;
+    for (text, base) in [
+        (&plan.id.0, " plan"),
+        (&u.id, " 26734"),
+        (&u.name, " Phường Bình Tân"),
+        (&u.superior_id, " 79"),
+        (&u.superior, " UBND Thành phố Hồ Chí Minh"),
+        (&plan.reference.number, " 01/KH-UBND"),
+        (&plan.reference.date_note, " ngày ghi tay"),
+        (&plan.notes.internal, " nội bộ"),
+        (&plan.notes.for_superior, " gửi cấp trên"),
+        (&plan.targets[1].notes.internal, " nội bộ"),
+    ] {
+        assert!(hostile(text) && text.ends_with(base), "{text}");
+    }
+    // Control and direction characters too.
+    assert!(texts
+        .iter()
+        .any(|(_, t)| t.contains('\u{0}') && t.contains('\u{202e}') && t.contains('\u{2028}')));
+    let t = &plan.targets;
+    assert_eq!(t[1].parent.as_ref(), Some(&t[0].id));
+    assert!(hostile(&t[0].goal.breakdown()[0].name));
+    assert!(
+        matches!(&t[2].entries[0].reading, Reading::Milestone { evidence, .. } if hostile(evidence))
+    );
+    assert!(matches!(&t[3].entries[0].reading, Reading::Text { text } if hostile(text)));
+    assert!(hostile(&t[0].entries[0].comment));
+    assert!(t[0].entries[0].extra.keys().all(hostile));
+    assert!(plan.extra.keys().all(hostile));
+    // Exporting writes the same file (the fixture is in the app's own layout).
+    let meta = ExportMeta {
+        app_version: imported.app_version.clone(),
+        exported_at: imported.exported_at.clone(),
+    };
+    assert_eq!(export_plan(plan, &meta).as_bytes(), &bytes[..]);
+}
+
+#[test]
+fn unknown_keys_are_kept_where_the_format_keeps_them() {
+    use serde_json::json;
+    let bytes = fixture("valid/plan-v2-unknown-keys.json");
+    let first = import_bytes(&bytes).unwrap_or_else(|e| panic!("{e:?}"));
+    let plan = &first.plan;
+    // Kept: plan, unit, reference, target and entry, in key order, values as read.
+    assert_eq!(
+        plan.extra.keys().collect::<Vec<_>>(),
+        [
+            "__proto__",
+            "approval",
+            "beyond64Bits",
+            "bigCount",
+            "ghiChúĐặcBiệt",
+            "minInt",
+            "tiny",
+            "weight"
+        ]
+    );
+    let get = |e: &Extra, k: &str| e.0.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    assert_eq!(
+        get(&plan.extra, "approval"),
+        Some(json!({"by": "Sở Nội vụ", "on": "2026-12-01", "steps": [1, 2.5, null, true, "ba"]}))
+    );
+    assert_eq!(get(&plan.extra, "weight"), Some(json!(1.5)));
+    assert_eq!(
+        get(&plan.extra, "bigCount"),
+        Some(json!(12_345_678_901_234_567_890u64))
+    );
+    assert_eq!(get(&plan.extra, "minInt"), Some(json!(i64::MIN)));
+    assert_eq!(get(&plan.extra, "tiny"), Some(json!(1e-7)));
+    // An integer beyond 64 bits is read as the nearest double.
+    assert_eq!(
+        get(&plan.extra, "beyond64Bits"),
+        Some(json!(1.2345678901234568e29))
+    );
+    assert_eq!(plan.unit.extra.keys().collect::<Vec<_>>(), ["address"]);
+    assert_eq!(
+        plan.reference.extra.0,
+        vec![(
+            "attachments".to_string(),
+            json!([{"name": "39-KH.pdf", "bytes": 2_048_576}])
+        )]
+    );
+    assert_eq!(plan.targets[0].extra.keys().collect::<Vec<_>>(), ["Notes"]);
+    assert_eq!(
+        plan.targets[2].extra.keys().collect::<Vec<_>>(),
+        ["history", "weight"]
+    );
+    assert_eq!(get(&plan.targets[2].extra, "weight"), Some(json!(0.25)));
+    assert_eq!(plan.targets[2].notes.internal, "Nội bộ");
+    assert_eq!(
+        plan.targets[2].entries[0].extra.0,
+        vec![(
+            "source".to_string(),
+            json!({"system": "Hệ thống thông tin giải quyết TTHC", "exportId": 987_654_321, "ratio": 0.5358})
+        )]
+    );
+    assert_eq!(plan.unit.superior, "UBND Thành phố Hồ Chí Minh");
+
+    // Export → import → export: the same plan and the same text, extras and all.
+    let text = export_plan(plan, &meta());
+    let second = import_text(&text).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(&second.plan, plan);
+    assert_eq!(export_plan(&second.plan, &meta()), text);
+    for needle in [
+        "\"__proto__\": {\n      \"polluted\": true\n    }",
+        "\"weight\": 1.5",
+        "\"bigCount\": 12345678901234567890",
+        "\"minInt\": -9223372036854775808",
+        "\"beyond64Bits\": 1.2345678901234568e+29",
+        "\"tiny\": 1e-7",
+        "\"ghiChúĐặcBiệt\": \"khóa có dấu\"",
+        "\"street\": \"Lương Định Của\"",
+        "\"bytes\": 2048576",
+        "\"Notes\": \"a key that differs from a known one only in case\"",
+        "\"weight\": 0.25",
+        "\"exportId\": 987654321",
+        "\"ratio\": 0.5358",
+    ] {
+        assert!(text.contains(needle), "{needle}");
+    }
+    // After the known keys: the plan's extras close the plan object.
+    assert!(text.find("\"targets\": [").unwrap() < text.find("\"__proto__\"").unwrap());
+    // Ignored: the envelope, the superior, notes, and tagged objects (goal, comparator,
+    // reading, figure).
+    for gone in [
+        "\"signature\"",
+        "ignored:",
+        "\"strict\"",
+        "\"unitPrice\"",
+        "\"priority\"",
+        "\"author\"",
+    ] {
+        assert!(!text.contains(gone), "{gone}");
+    }
+    let exported: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let original: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    for pointer in [
+        "/plan/approval",
+        "/plan/unit/address",
+        "/plan/reference/attachments",
+        "/plan/targets/2/history",
+        "/plan/targets/2/entries/0/source",
+        "/plan/tiny",
+    ] {
+        assert_eq!(
+            exported.pointer(pointer),
+            original.pointer(pointer),
+            "{pointer}"
+        );
+    }
+}
+
+#[test]
+fn exports_can_leave_internal_notes_out() {
+    let plan = rich_plan_v2();
+    assert!(plan.has_internal_notes());
+    let outward = plan.without_internal_notes();
+    assert!(!outward.has_internal_notes());
+    let text = export_plan(&outward, &meta());
+    assert!(!text.contains("Phòng Tư pháp") && !text.contains("400 phiếu"));
+    assert!(!text.contains("\"internal\": \"Hỏi lại"));
+    let imported = import_text(&text).unwrap().plan;
+    assert_eq!(imported, outward);
+    assert_eq!(imported.notes.for_superior, plan.notes.for_superior);
+    assert_eq!(
+        imported.targets[2].notes.for_superior,
+        "Tính cả hồ sơ mức độ 4."
+    );
+    // A target whose only note was internal has none left, and none is written.
+    assert!(imported.targets[5].notes.is_empty());
+    let raw: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(raw["plan"]["targets"][5].get("notes"), None);
 }
 
 #[test]
@@ -952,6 +1395,18 @@ fn versions_this_app_cannot_read() {
             supported: FORMAT_VERSION
         })
     );
+    // The next version, with a key this version does not know: refused before its hash or
+    // its plan is looked at, and a stored plan of it too.
+    let next = fixture("invalid/format-version-3.json");
+    let expected = Err(ImportError::NewerVersion {
+        found: 3,
+        supported: 2,
+    });
+    assert_eq!(import_bytes(&next), expected);
+    assert_eq!(
+        read_stored_plan(std::str::from_utf8(&next).unwrap()).map(|_| ()),
+        expected.map(|_: ImportedPlan| ())
+    );
     assert_eq!(
         import_fixture("invalid/version-zero.json"),
         Err(ImportError::UnsupportedVersion { found: "0".into() })
@@ -982,6 +1437,624 @@ fn missing_plan() {
             field: "plan".into()
         }
     );
+}
+
+// ------------------------------------------------------------------------------------------
+// Every hostile file, with the exact error it gives
+// ------------------------------------------------------------------------------------------
+
+const T2_LABEL: &str =
+    "Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến mức độ 3, 4 đạt từ 30% đến 40%";
+
+fn invalid_at(location: Location, kind: ProblemKind) -> ImportError {
+    ImportError::Invalid {
+        location: Box::new(location),
+        kind,
+    }
+}
+
+/// A plan-level key (`unit.level`).
+fn at_plan(field: &str) -> Location {
+    Location {
+        field: field.into(),
+        ..Location::default()
+    }
+}
+
+/// A key of target 3 (`t-03`) of the base plan.
+fn in_t3(field: &str) -> Location {
+    Location {
+        target: target_at(2, "t-03", T3_LABEL),
+        field: field.into(),
+        ..Location::default()
+    }
+}
+
+/// A key of the entry of 31/12/2019 of target 3.
+fn in_t3_entry(field: &str) -> Location {
+    Location {
+        entry: Some(EntryAt {
+            index: 0,
+            id: "e-01".into(),
+            date: Some(day(2019, 12, 31)),
+        }),
+        ..in_t3(field)
+    }
+}
+
+fn not_json(line: usize, column: usize, fault: JsonFault) -> ImportError {
+    ImportError::NotJson {
+        line,
+        column,
+        fault,
+    }
+}
+
+fn damaged(fault: HashFault) -> ImportError {
+    ImportError::Damaged { fault }
+}
+
+fn bad_value(location: Location, problem: ValueProblem) -> ImportError {
+    invalid_at(location, ProblemKind::BadValue(problem))
+}
+
+fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// Every file of `tests/fixtures/invalid/` and the error it must give, exactly.
+fn expected_refusals() -> Vec<(&'static str, ImportError)> {
+    use JsonFault::*;
+    use ValueProblem::*;
+    let t3_threshold = || in_t3("goal.condition.comparator.threshold");
+    let t3_numerator = || in_t3_entry("reading.figure.numerator");
+    vec![
+        // Not text, or nothing in it.
+        ("empty.json", ImportError::Empty),
+        ("whitespace-only.json", ImportError::Empty),
+        ("bom-and-whitespace.json", ImportError::Empty),
+        ("not-utf8.json", ImportError::NotUtf8),
+        // Not JSON.
+        ("not-json.json", not_json(1, 1, Syntax)),
+        ("truncated.json", not_json(45, 1, EndedEarly)),
+        ("nan-literal.json", not_json(71, 28, Syntax)),
+        ("infinity-literal.json", not_json(78, 28, Syntax)),
+        ("deeply-nested.json", not_json(23, 138, TooDeep)),
+        // JSON, but not ours.
+        (
+            "top-level-array.json",
+            ImportError::NotAnObject {
+                found: JsonType::Array,
+            },
+        ),
+        (
+            "top-level-string.json",
+            ImportError::NotAnObject {
+                found: JsonType::Text,
+            },
+        ),
+        ("excalidraw.json", ImportError::NotAPlanFile { found: None }),
+        (
+            "package-json.json",
+            ImportError::NotAPlanFile { found: None },
+        ),
+        (
+            "other-format.json",
+            ImportError::NotAPlanFile {
+                found: Some("cchc-workbook/report".into()),
+            },
+        ),
+        // Versions.
+        (
+            "newer-version.json",
+            ImportError::NewerVersion {
+                found: 99,
+                supported: 2,
+            },
+        ),
+        (
+            "format-version-3.json",
+            ImportError::NewerVersion {
+                found: 3,
+                supported: 2,
+            },
+        ),
+        (
+            "version-zero.json",
+            ImportError::UnsupportedVersion { found: "0".into() },
+        ),
+        // The content hash (version 2).
+        ("hash-missing.json", damaged(HashFault::Missing)),
+        ("hash-malformed.json", damaged(HashFault::Malformed)),
+        ("hash-mismatch.json", damaged(HashFault::Mismatch)),
+        ("hash-over-pretty-text.json", damaged(HashFault::Mismatch)),
+        // The envelope's plan.
+        (
+            "missing-plan.json",
+            invalid_at(
+                at_plan("plan"),
+                ProblemKind::MissingField {
+                    field: "plan".into(),
+                },
+            ),
+        ),
+        // The plan's structure.
+        (
+            "year-as-text.json",
+            invalid_at(
+                at_plan("year"),
+                ProblemKind::WrongType {
+                    expected: JsonType::WholeNumber,
+                    found: JsonType::Text,
+                },
+            ),
+        ),
+        (
+            "revision-zero.json",
+            invalid_at(
+                at_plan("revision"),
+                ProblemKind::BadRevision { found: "0".into() },
+            ),
+        ),
+        (
+            "revision-as-text.json",
+            invalid_at(
+                at_plan("revision"),
+                ProblemKind::BadRevision {
+                    found: "\"3\"".into(),
+                },
+            ),
+        ),
+        (
+            "revision-too-large.json",
+            invalid_at(
+                at_plan("revision"),
+                ProblemKind::BadRevision {
+                    found: "4294967296".into(),
+                },
+            ),
+        ),
+        (
+            "unknown-status.json",
+            invalid_at(
+                at_plan("status"),
+                ProblemKind::UnknownValue {
+                    found: "published".into(),
+                    allowed: names(&["draft", "submitted", "approved"]),
+                },
+            ),
+        ),
+        (
+            "superior-as-text.json",
+            invalid_at(
+                at_plan("unit.superior"),
+                ProblemKind::WrongType {
+                    expected: JsonType::Object,
+                    found: JsonType::Text,
+                },
+            ),
+        ),
+        (
+            "impossible-issued-on.json",
+            bad_value(
+                at_plan("reference.issuedOn"),
+                ImpossibleDate("2019-02-30".into()),
+            ),
+        ),
+        (
+            "missing-label.json",
+            invalid_at(
+                Location {
+                    target: target_at(1, "t-02", ""),
+                    field: "label".into(),
+                    ..Location::default()
+                },
+                ProblemKind::MissingField {
+                    field: "label".into(),
+                },
+            ),
+        ),
+        (
+            "unknown-area.json",
+            invalid_at(
+                Location {
+                    target: target_at(1, "t-02", T2_LABEL),
+                    field: "area".into(),
+                    ..Location::default()
+                },
+                ProblemKind::UnknownValue {
+                    found: "finance".into(),
+                    allowed: ReformArea::ALL
+                        .iter()
+                        .map(|a| a.as_str().to_string())
+                        .collect(),
+                },
+            ),
+        ),
+        (
+            "unknown-comparator.json",
+            invalid_at(
+                in_t3("goal.condition.comparator.rule"),
+                ProblemKind::UnknownValue {
+                    found: "between".into(),
+                    allowed: names(&[
+                        "above",
+                        "at_least",
+                        "at_most",
+                        "below",
+                        "range",
+                        "reduce_to",
+                        "all_items",
+                        "per_period",
+                        "higher_than_previous",
+                    ]),
+                },
+            ),
+        ),
+        (
+            "notes-internal-as-number.json",
+            invalid_at(
+                in_t3("notes.internal"),
+                ProblemKind::WrongType {
+                    expected: JsonType::Text,
+                    found: JsonType::WholeNumber,
+                },
+            ),
+        ),
+        (
+            "nan-threshold.json",
+            bad_value(t3_threshold(), NotANumber("NaN".into())),
+        ),
+        (
+            "exponent-threshold.json",
+            bad_value(t3_threshold(), NotANumber("1e999".into())),
+        ),
+        (
+            "huge-threshold.json",
+            bad_value(
+                t3_threshold(),
+                NumberTooLarge("99999999999999999999".into()),
+            ),
+        ),
+        (
+            "negative-count.json",
+            bad_value(t3_numerator(), NegativeCount("-3".into())),
+        ),
+        (
+            "negative-denominator.json",
+            bad_value(
+                in_t3_entry("reading.figure.denominator"),
+                NegativeCount("-17087".into()),
+            ),
+        ),
+        (
+            "fractional-count.json",
+            bad_value(t3_numerator(), FractionalCount("9156.5".into())),
+        ),
+        (
+            "huge-count.json",
+            bad_value(t3_numerator(), NumberTooLarge("1e+30".into())),
+        ),
+        (
+            "impossible-entry-date.json",
+            bad_value(
+                Location {
+                    entry: Some(EntryAt {
+                        index: 0,
+                        id: "e-01".into(),
+                        date: None,
+                    }),
+                    ..in_t3("date")
+                },
+                ImpossibleDate("2019-02-30".into()),
+            ),
+        ),
+        // The plan's meaning.
+        (
+            "district-in-2026.json",
+            invalid_at(
+                at_plan("unit.level"),
+                ProblemKind::DistrictAbolished { year: 2026 },
+            ),
+        ),
+        (
+            "duplicate-target-ids.json",
+            invalid_at(
+                Location {
+                    target: target_at(2, "t-02", T3_LABEL),
+                    field: "id".into(),
+                    ..Location::default()
+                },
+                ProblemKind::DuplicateTargetId {
+                    id: "t-02".into(),
+                    first: 1,
+                },
+            ),
+        ),
+        (
+            "range-min-above-max.json",
+            invalid_at(
+                Location {
+                    target: target_at(1, "t-02", T2_LABEL),
+                    field: "goal.condition.comparator.min".into(),
+                    ..Location::default()
+                },
+                ProblemKind::RangeMinAboveMax {
+                    min: dec("40"),
+                    max: dec("30"),
+                },
+            ),
+        ),
+        (
+            "numerator-above-denominator.json",
+            invalid_at(
+                t3_numerator(),
+                ProblemKind::NumeratorAboveDenominator {
+                    numerator: 9_200,
+                    denominator: 9_156,
+                },
+            ),
+        ),
+        (
+            "zero-denominator.json",
+            invalid_at(
+                t3_numerator(),
+                ProblemKind::NumeratorAboveDenominator {
+                    numerator: 9_156,
+                    denominator: 0,
+                },
+            ),
+        ),
+        (
+            "reading-shape-mismatch.json",
+            invalid_at(
+                in_t3_entry("reading.shape"),
+                ProblemKind::ReadingMismatch {
+                    expected: ReadingShape::Single,
+                    found: ReadingShape::Pair,
+                },
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn every_invalid_fixture_gives_its_exact_error() {
+    let expected = expected_refusals();
+    let dir = format!("{FIXTURES}/invalid");
+    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = expected.iter().map(|(n, _)| n.to_string()).collect();
+    listed.sort();
+    let unlisted: Vec<&String> = on_disk.iter().filter(|n| !listed.contains(n)).collect();
+    assert!(
+        unlisted.is_empty(),
+        "fixtures without an expected error in expected_refusals(): {unlisted:?}"
+    );
+    let missing: Vec<&String> = listed.iter().filter(|n| !on_disk.contains(n)).collect();
+    assert!(missing.is_empty(), "listed but not in {dir}: {missing:?}");
+    listed.dedup();
+    assert_eq!(listed.len(), expected.len(), "a fixture is listed twice");
+    assert!(expected.len() >= 25, "{}", expected.len());
+
+    for (name, error) in &expected {
+        let bytes = fixture(&format!("invalid/{name}"));
+        assert_eq!(import_bytes(&bytes).as_ref(), Err(error), "{name}");
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            assert_eq!(*error, ImportError::NotUtf8, "{name}");
+            continue;
+        };
+        assert_eq!(import_text(text).as_ref(), Err(error), "{name}");
+        // A stored plan is read without the hash and the plan's meaning; everything
+        // before and besides them is refused the same way.
+        let stored = read_stored_plan(text);
+        match error {
+            ImportError::Damaged { .. } => assert!(stored.is_ok(), "{name}: {stored:?}"),
+            ImportError::Invalid { kind, .. }
+                if !kind.is_structural() && !matches!(kind, ProblemKind::BadRevision { .. }) =>
+            {
+                assert!(stored.is_ok(), "{name}: {stored:?}")
+            }
+            _ => assert_eq!(stored.as_ref().map(|_| ()), Err(error), "{name}"),
+        }
+        // Every message names the problem in both languages, and no text from the file
+        // can make it longer than a screenful.
+        for locale in Locale::ALL {
+            let message = error.message(locale);
+            assert!(
+                !message.is_empty() && message.chars().count() < 600,
+                "{name}: {message}"
+            );
+        }
+        // A version-2 file whose plan is what is wrong carries the right hash of that plan,
+        // so that the plan's problem is what is reported.
+        let raw: Option<serde_json::Value> = serde_json::from_str(text).ok();
+        if let (Some(raw), ImportError::Invalid { .. }) = (&raw, error) {
+            if raw["formatVersion"] == 2 {
+                assert_eq!(
+                    raw["contentHash"].as_str(),
+                    Some(content_hash_of_value(&raw["plan"]).as_str()),
+                    "{name}: run the rehash example on it"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_hash_covers_the_plan_not_the_layout() {
+    use serde_json::{json, Value};
+    let plan = rich_plan_v2();
+    let text = export_plan(&plan, &meta());
+    let file: Value = serde_json::from_str(&text).unwrap();
+    let hash = content_hash(&plan);
+    assert_eq!(file["contentHash"], hash.as_str());
+    assert_eq!(content_hash_of_value(&file["plan"]), hash);
+    assert_eq!(import_text(&text).unwrap().content_hash, Some(hash.clone()));
+    // The same JSON data in another layout and key order (compact, keys sorted) still
+    // matches: the hash is over the canonical form, not over the text.
+    let compact = file.to_string();
+    assert_ne!(compact.trim(), text.trim());
+    assert_eq!(import_text(&compact).unwrap().plan, plan);
+    let reindented = serde_json::to_string_pretty(&file)
+        .unwrap()
+        .replace("  ", "\t");
+    assert_eq!(import_text(&reindented).unwrap().plan, plan);
+    // The envelope's informational keys are outside the hash.
+    let mut doc = file.clone();
+    doc["app"]["version"] = json!("9.9.9");
+    doc["exportedAt"] = json!("2030-01-01T00:00:00Z");
+    doc["signature"] = json!({"any": "thing"});
+    assert_eq!(import_text(&doc.to_string()).unwrap().plan, plan);
+    // Any edit of the plan is refused, even one that keeps it valid…
+    for (pointer, value) in [
+        ("/plan/revision", json!(5)),
+        ("/plan/status", json!("draft")),
+        ("/plan/notes/internal", json!("")),
+        ("/plan/unit/superior/id", json!("80")),
+        (
+            "/plan/targets/2/entries/0/reading/figure/numerator",
+            json!(9157),
+        ),
+        (
+            "/plan/targets/2/entries/0/comment",
+            json!("Bình Tân 2019: 53,58% "),
+        ),
+    ] {
+        let mut doc = file.clone();
+        *doc.pointer_mut(pointer).unwrap() = value;
+        assert_eq!(
+            import_text(&doc.to_string()),
+            Err(damaged(HashFault::Mismatch)),
+            "{pointer}"
+        );
+        // …unless the hash is computed again, as a program writing plan files would.
+        doc["contentHash"] = json!(content_hash_of_value(&doc["plan"]));
+        assert!(import_text(&doc.to_string()).is_ok(), "{pointer}");
+    }
+    // A whole number written with a fraction is another JSON value: another hash.
+    let mut doc = file.clone();
+    doc["plan"]["targets"][2]["entries"][0]["reading"]["figure"]["numerator"] = json!(9156.0);
+    assert_eq!(
+        import_text(&doc.to_string()),
+        Err(damaged(HashFault::Mismatch))
+    );
+    // Malformed hashes.
+    let hex = &hash["sha256:".len()..];
+    for bad in [
+        json!(hash.to_uppercase()),
+        json!(format!("sha256:{}", hex.to_uppercase())),
+        json!(format!("SHA256:{hex}")),
+        json!(format!("sha256:{}", &hex[1..])),
+        json!(format!("sha256:{hex}0")),
+        json!(format!("sha256: {}", &hex[1..])),
+        json!(format!("sha1:{hex}")),
+        json!(hex),
+        json!(""),
+        json!(42),
+        json!([hash.as_str()]),
+        json!({"sha256": hex}),
+        json!(true),
+    ] {
+        let mut doc = file.clone();
+        doc["contentHash"] = bad.clone();
+        assert_eq!(
+            import_text(&doc.to_string()),
+            Err(damaged(HashFault::Malformed)),
+            "{bad}"
+        );
+    }
+    for missing in [None, Some(Value::Null)] {
+        let mut doc = file.clone();
+        match missing {
+            Some(v) => doc["contentHash"] = v,
+            None => {
+                doc.as_object_mut().unwrap().remove("contentHash");
+            }
+        }
+        assert_eq!(
+            import_text(&doc.to_string()),
+            Err(damaged(HashFault::Missing))
+        );
+    }
+    // A well-formed hash of something else.
+    let mut doc = file.clone();
+    doc["contentHash"] = json!(content_hash(&rich_plan()));
+    assert_eq!(
+        import_text(&doc.to_string()),
+        Err(damaged(HashFault::Mismatch))
+    );
+}
+
+#[test]
+fn stored_plans_and_version_1_files_are_not_hash_checked() {
+    // A stored plan is the app's own: read even with a wrong hash.
+    let edited = String::from_utf8(fixture("invalid/hash-mismatch.json")).unwrap();
+    let plan = read_stored_plan(&edited).unwrap();
+    assert!(matches!(
+        plan.targets[2].entries[0].reading,
+        Reading::Single {
+            figure: Figure::Ratio {
+                numerator: Count(9_165),
+                ..
+            }
+        }
+    ));
+    let missing = String::from_utf8(fixture("invalid/hash-missing.json")).unwrap();
+    assert_eq!(
+        read_stored_plan(&missing).unwrap(),
+        import_fixture("valid/plan-v2-base.json").unwrap().plan
+    );
+    // Version 1 had no hash: a `contentHash` key there is an unknown key, not checked and
+    // not reported as the file's hash.
+    let mut v1: serde_json::Value =
+        serde_json::from_slice(&fixture("valid/plan-v1-base.json")).unwrap();
+    v1["contentHash"] = serde_json::json!("sha256:not a hash");
+    let imported = import_text(&v1.to_string()).unwrap();
+    assert_eq!(imported.format_version, 1);
+    assert_eq!(imported.content_hash, None);
+    // The same plan as version 2 with that hash is refused.
+    v1["formatVersion"] = serde_json::json!(2);
+    assert_eq!(
+        import_text(&v1.to_string()),
+        Err(damaged(HashFault::Malformed))
+    );
+}
+
+#[test]
+fn a_20_mb_file_is_refused_before_reading() {
+    // Generated here, not committed: a real plan file padded to 20 MiB, and one whose plan
+    // holds 20 MiB of text. Neither is parsed (the first would read, the second is JSON).
+    const SIZE: usize = 20 * 1024 * 1024;
+    let mut padded = export_plan(&rich_plan_v2(), &meta()).into_bytes();
+    padded.resize(SIZE, b' ');
+    let too_large = Err(ImportError::TooLarge {
+        bytes: SIZE,
+        limit: MAX_FILE_BYTES,
+    });
+    assert_eq!(import_bytes(&padded), too_large);
+    let text = String::from_utf8(padded).unwrap();
+    assert_eq!(import_text(&text), too_large);
+    // Trimmed back under the limit, the same file imports.
+    assert_eq!(import_text(text.trim_end()).unwrap().plan, rich_plan_v2());
+    let mut plan = rich_plan_v2();
+    plan.targets[2].entries[0].comment = "đ".repeat(SIZE / 2);
+    let big = export_plan(&plan, &meta());
+    assert!(big.len() > SIZE);
+    assert!(matches!(
+        import_bytes(big.as_bytes()),
+        Err(ImportError::TooLarge { .. })
+    ));
+    let message = import_text(&big).unwrap_err().message(Locale::Vi);
+    assert!(
+        message.contains("Tệp quá lớn (20,0 MB; giới hạn 5,0 MB)"),
+        "{message}"
+    );
+    // A stored plan has no size limit: the officer's work is read back whatever its size.
+    assert_eq!(read_stored_plan(&big).unwrap(), plan);
 }
 
 fn target_at(index: usize, id: &str, label: &str) -> Option<TargetAt> {
@@ -1190,11 +2263,17 @@ fn structure_problems_inside_tagged_parts_are_located() {
         kind,
         ProblemKind::BadValue(ValueProblem::NotANumber("\"9156\"".into()))
     );
-    // Unknown fields are ignored (a later addition must not break older readers).
+    // Unknown fields do not stop the reading (a later addition must not break older
+    // readers); in a plan and a target they are kept.
     let mut doc = base.clone();
     doc["plan"]["colour"] = json!("red");
     doc["plan"]["targets"][0]["note"] = json!({"any": ["thing"]});
-    assert!(import_text(&doc.to_string()).is_ok());
+    let plan = import_text(&doc.to_string()).unwrap().plan;
+    assert_eq!(plan.extra.0, vec![("colour".to_string(), json!("red"))]);
+    assert_eq!(
+        plan.targets[0].extra.0,
+        vec![("note".to_string(), json!({"any": ["thing"]}))]
+    );
 }
 
 #[test]
@@ -1805,6 +2884,7 @@ fn every_problem_kind() -> Vec<ProblemKind> {
         },
         ProblemKind::EmptyUnitName,
         ProblemKind::YearOutOfRange { year: 1999 },
+        ProblemKind::BadRevision { found: "0".into() },
         ProblemKind::DistrictAbolished { year: 2026 },
         ProblemKind::DuplicateTargetId {
             id: "t-1".into(),
@@ -1853,6 +2933,7 @@ fn every_problem_kind() -> Vec<ProblemKind> {
             | ProblemKind::Structure { .. }
             | ProblemKind::EmptyUnitName
             | ProblemKind::YearOutOfRange { .. }
+            | ProblemKind::BadRevision { .. }
             | ProblemKind::DistrictAbolished { .. }
             | ProblemKind::DuplicateTargetId { .. }
             | ProblemKind::EmptyTargetLabel
@@ -1918,6 +2999,15 @@ fn every_import_error() -> Vec<ImportError> {
         ImportError::UnsupportedVersion {
             found: String::new(),
         },
+        ImportError::Damaged {
+            fault: HashFault::Missing,
+        },
+        ImportError::Damaged {
+            fault: HashFault::Malformed,
+        },
+        ImportError::Damaged {
+            fault: HashFault::Mismatch,
+        },
     ];
     for kind in every_problem_kind() {
         all.push(ImportError::Invalid {
@@ -1944,6 +3034,7 @@ fn every_import_error() -> Vec<ImportError> {
             | ImportError::NotAPlanFile { .. }
             | ImportError::NewerVersion { .. }
             | ImportError::UnsupportedVersion { .. }
+            | ImportError::Damaged { .. }
             | ImportError::Invalid { .. } => {}
         }
     }
@@ -1980,7 +3071,67 @@ fn every_message_exists_in_both_languages() {
 }
 
 #[test]
+fn every_error_has_a_stable_code_and_a_headline() {
+    let mut codes = std::collections::BTreeMap::new();
+    for e in every_import_error() {
+        let code = e.code();
+        assert!(
+            !code.is_empty()
+                && code
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+            "{code}"
+        );
+        // One code per variant of the error.
+        let variant = format!("{e:?}")
+            .split([' ', '{', '('])
+            .next()
+            .unwrap_or("")
+            .to_string();
+        assert_eq!(
+            codes.insert(variant.clone(), code).unwrap_or(code),
+            code,
+            "{variant}"
+        );
+        for locale in Locale::ALL {
+            assert!(!e.headline(locale).trim().is_empty(), "{e:?}");
+        }
+        assert_ne!(e.headline(Locale::Vi), e.headline(Locale::En), "{e:?}");
+    }
+    let distinct: std::collections::BTreeSet<&str> = codes.values().copied().collect();
+    assert_eq!(distinct.len(), codes.len(), "{codes:?}");
+    assert_eq!(
+        distinct.into_iter().collect::<Vec<_>>(),
+        vec![
+            "damaged",
+            "empty",
+            "invalid",
+            "newer_version",
+            "not_a_plan_file",
+            "not_an_object",
+            "not_json",
+            "not_utf8",
+            "too_large",
+            "unsupported_version"
+        ]
+    );
+}
+
+#[test]
 fn messages_say_what_to_do() {
+    let damaged = ImportError::Damaged {
+        fault: HashFault::Mismatch,
+    };
+    assert!(damaged.message(Locale::Vi).contains("xuất lại"));
+    assert!(damaged
+        .message(Locale::En)
+        .contains("export the plan again"));
+    let old = ImportError::UnsupportedVersion { found: "0".into() };
+    assert!(
+        old.message(Locale::En).contains("from 1 to 2"),
+        "{}",
+        old.message(Locale::En)
+    );
     let newer = ImportError::NewerVersion {
         found: 99,
         supported: 1,
@@ -2032,15 +3183,37 @@ fn documented_example_imports() {
         .find("\n```")
         .expect("end of the ```json block");
     let example = &doc[start..start + len];
+    // Imported as a file from outside: every check, the content hash included.
     let imported = import_text(example).unwrap_or_else(|e| panic!("{}", e.message(Locale::En)));
-    assert!(!imported.plan.targets.is_empty());
-    // The example is in canonical form: exporting it again gives the same text.
+    assert_eq!(imported.format_version, FORMAT_VERSION);
+    let raw: serde_json::Value = serde_json::from_str(example).unwrap();
+    let hash = raw["contentHash"]
+        .as_str()
+        .expect("the example has a contentHash");
+    assert_eq!(imported.content_hash.as_deref(), Some(hash));
+    assert_eq!(content_hash_of_value(&raw["plan"]), hash);
+    assert_eq!(content_hash(&imported.plan), hash);
+    // It shows what version 2 adds.
+    let plan = &imported.plan;
+    assert!(plan.targets.len() >= 8);
+    assert!(plan.revision > 1 && plan.status != PlanStatus::Draft);
+    assert!(!plan.unit.id.is_empty() && !plan.unit.superior_id.is_empty());
+    assert!(!plan.notes.internal.is_empty() && !plan.notes.for_superior.is_empty());
+    assert!(plan.targets.iter().any(|t| !t.notes.is_empty()));
+    // Exporting the imported plan gives back the example's plan exactly…
     let meta = ExportMeta {
         app_version: imported.app_version.clone(),
         exported_at: imported.exported_at.clone(),
     };
-    assert_eq!(
-        export_plan(&imported.plan, &meta).trim_end(),
-        example.trim_end()
-    );
+    let exported = export_plan(plan, &meta);
+    let exported_raw: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(exported_raw["plan"], raw["plan"]);
+    let plan_part = |text: &str| {
+        text[text.find("\n  \"plan\": ").unwrap()..]
+            .trim_end()
+            .to_string()
+    };
+    assert_eq!(plan_part(&exported), plan_part(example));
+    // …and, the envelope too, the very same text: the example is what the app writes.
+    assert_eq!(exported.trim_end(), example.trim_end());
 }
