@@ -4,12 +4,15 @@
 //! place, never deleted; a failed write is reported, never ignored.
 
 use cchc_domain::file::{export_plan, read_stored_plan, ExportMeta};
+use cchc_domain::import_log::{decode_log, encode_log, ImportLog};
 use cchc_domain::plan::{Plan, PlanId};
 use wasm_bindgen::JsCast;
 
 pub const PLAN_KEY_PREFIX: &str = "cchc.plan.";
 /// Where the chosen interface language is kept.
 pub const LOCALE_KEY: &str = "cchc.locale";
+/// Where the import log is kept.
+pub const IMPORT_LOG_KEY: &str = "cchc.import-log";
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LoadedPlans {
@@ -140,5 +143,31 @@ pub fn load_locale() -> Option<cchc_domain::locale::Locale> {
 pub fn save_locale(locale: cchc_domain::locale::Locale) -> Result<(), StorageFailure> {
     local_storage()?
         .set_item(LOCALE_KEY, locale.tag())
+        .map_err(|e| classify(&e))
+}
+
+/// The import log kept in this browser. A log that cannot be read is copied aside to
+/// `cchc.import-log.unreadable` (the error says so) before a new one is started, so it is
+/// never overwritten.
+pub fn load_import_log() -> Result<ImportLog, String> {
+    let Ok(storage) = local_storage() else {
+        return Ok(ImportLog::default());
+    };
+    match storage.get_item(IMPORT_LOG_KEY) {
+        Ok(Some(text)) => decode_log(&text).map_err(|e| {
+            // Set aside before a new log can be written over it.
+            let aside = format!("{IMPORT_LOG_KEY}.unreadable");
+            if let Ok(None) = storage.get_item(&aside) {
+                let _ = storage.set_item(&aside, &text);
+            }
+            format!("{e} (set aside as {aside})")
+        }),
+        _ => Ok(ImportLog::default()),
+    }
+}
+
+pub fn save_import_log(log: &ImportLog) -> Result<(), StorageFailure> {
+    local_storage()?
+        .set_item(IMPORT_LOG_KEY, &encode_log(log))
         .map_err(|e| classify(&e))
 }

@@ -4,8 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use cchc_domain::area::ReformArea;
+use cchc_domain::notes::Notes;
 use cchc_domain::number::Decimal;
-use cchc_domain::plan::{Plan, PlanId, PlanReference};
+use cchc_domain::plan::{Plan, PlanId, PlanReference, PlanStatus};
 use cchc_domain::target::{Comparator, Condition, Goal, Measure, Target, TargetId};
 use cchc_domain::unit::{Unit, UnitLevel};
 use cchc_workbook::storage::{delete_plan, load_plans, save_plan, StorageFailure, PLAN_KEY_PREFIX};
@@ -30,15 +31,23 @@ fn plan(id: &str, unit_name: &str) -> Plan {
     Plan {
         id: PlanId(id.to_string()),
         unit: Unit {
+            id: "26734".to_string(),
             name: unit_name.to_string(),
             level: UnitLevel::Commune,
             superior: "UBND tỉnh Đồng Nai".to_string(),
+            superior_id: "75".to_string(),
+            extra: Default::default(),
         },
         year: 2026,
+        revision: 3,
+        status: PlanStatus::Submitted,
         reference: PlanReference {
             number: "01/KH-UBND".to_string(),
-            issued_on: None,
-            date_note: String::new(),
+            ..Default::default()
+        },
+        notes: Notes {
+            internal: "Nhắc bộ phận một cửa".to_string(),
+            for_superior: String::new(),
         },
         targets: vec![Target {
             id: TargetId(format!("{id}-t1")),
@@ -59,7 +68,10 @@ fn plan(id: &str, unit_name: &str) -> Plan {
             },
             parent: None,
             entries: Vec::new(),
+            notes: Default::default(),
+            extra: Default::default(),
         }],
+        extra: Default::default(),
     }
 }
 
@@ -189,5 +201,36 @@ fn full_storage_reports_quota_and_keeps_previous_plan() {
     let loaded = load_plans().expect("load after quota failure");
     assert_eq!(loaded.plans, vec![original]);
     assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn import_log_round_trips_and_an_unreadable_one_is_set_aside() {
+    use cchc_domain::import_log::{ImportLog, LogAction, LogEntry};
+    use cchc_workbook::storage::{load_import_log, save_import_log, IMPORT_LOG_KEY};
+    clear();
+    assert_eq!(load_import_log().expect("no log yet"), ImportLog::default());
+    let mut log = ImportLog::default();
+    log.append(vec![LogEntry {
+        at: "2026-11-23T10:15:00+07:00".to_string(),
+        file_name: "ke-hoach-cchc_xa-long-tho_2026.json".to_string(),
+        plan: None,
+        action: LogAction::Refused {
+            code: "damaged".to_string(),
+        },
+    }]);
+    save_import_log(&log).expect("save log");
+    assert_eq!(load_import_log().expect("load log"), log);
+
+    let garbage = "{\"format\": 5";
+    local_storage()
+        .set_item(IMPORT_LOG_KEY, garbage)
+        .expect("write garbage");
+    assert!(load_import_log().is_err());
+    let aside = format!("{IMPORT_LOG_KEY}.unreadable");
+    assert_eq!(
+        local_storage().get_item(&aside).expect("read aside"),
+        Some(garbage.to_string())
+    );
     clear();
 }

@@ -30,11 +30,12 @@ async function browserToday(page) {
 
 function checkEnvelope(text) {
   // The envelope comes first, in this order, so a reader (or a person) sees at once what it is.
-  expect(text).toMatch(/^\{\n {2}"format": "cchc-workbook\/plan",\n {2}"formatVersion": 1,\n {2}"app": \{/);
+  expect(text).toMatch(/^\{\n {2}"format": "cchc-workbook\/plan",\n {2}"formatVersion": 2,\n {2}"app": \{/);
   const doc = JSON.parse(text);
-  expect(Object.keys(doc)).toEqual(['format', 'formatVersion', 'app', 'exportedAt', 'plan']);
+  expect(Object.keys(doc)).toEqual(['format', 'formatVersion', 'app', 'exportedAt', 'contentHash', 'plan']);
   expect(doc.format).toBe('cchc-workbook/plan');
-  expect(doc.formatVersion).toBe(1);
+  expect(doc.formatVersion).toBe(2);
+  expect(doc.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
   expect(doc.app.name).toBe('CCHC Workbook');
   expect(doc.app.version).toMatch(/^\d+\.\d+\.\d+/);
   expect(Number.isNaN(Date.parse(doc.exportedAt))).toBe(false);
@@ -43,7 +44,7 @@ function checkEnvelope(text) {
   return doc;
 }
 
-test('export the example plan, import it in a fresh browser, then import it again alongside', async ({ page, browser, pageErrors }) => {
+test('export the example plan, import it in a fresh browser, then import it again: identical, nothing changes', async ({ page, browser, pageErrors }) => {
   await openApp(page);
   await loadExample(page);
   const original = await planPageSnapshot(page);
@@ -67,38 +68,38 @@ test('export the example plan, import it in a fresh browser, then import it agai
   const other = fresh.page;
   await expect(other.locator(tid('empty-workbook'))).toBeVisible();
   await other.locator(tid('import-input')).setInputFiles(file);
-  await expect(other.locator(tid('notice-success'))).toContainText('Đã nhập tệp');
+  await expect(other.locator(tid('review-finding'))).toHaveText('Kế hoạch mới');
+  await other.locator(tid('review-apply')).click();
+  await expect(other.locator(tid('notice-success'))).toContainText('Đã thêm');
   await expect(other.locator(tid('plan-page'))).toBeVisible();
   const imported = await planPageSnapshot(other);
   expect(imported).toEqual(original);
 
-  // Importing the same file again adds a second plan; the first is untouched.
+  // Importing the same file again is recognised as identical and changes nothing.
   await backToWorkbook(other);
   await expect(other.locator(tid('plan-row'))).toHaveCount(1);
   const firstStored = await storageSnapshot(other);
   await other.locator(tid('import-input')).setInputFiles(file);
-  const notice = other.locator(tid('notice-success')).last();
-  await expect(notice).toContainText('Sổ đã có kế hoạch này; bản nhập được thêm thành kế hoạch riêng, không ghi đè bản đang có.');
-  await expect(other.locator(tid('plan-page'))).toBeVisible();
-  expect(await planPageSnapshot(other)).toEqual(original);
+  await expect(other.locator(tid('review-finding'))).toHaveText('Giống hệt bản đang có');
+  await other.locator(tid('review-apply')).click();
+  await expect(other.locator(tid('notice-success')).last()).toContainText('Giống hệt, không thay đổi');
   const afterSecond = await storageSnapshot(other);
   for (const [key, value] of Object.entries(firstStored)) {
     if (key.startsWith('cchc.plan.')) expect(afterSecond[key], `${key} kept as it was`).toBe(value);
   }
   const planKeys = Object.keys(afterSecond).filter((k) => k.startsWith('cchc.plan.'));
-  expect(planKeys).toHaveLength(2);
+  expect(planKeys).toHaveLength(1);
 
-  await backToWorkbook(other);
   const rows = other.locator(tid('plan-row'));
-  await expect(rows).toHaveCount(2);
+  await expect(rows).toHaveCount(1);
   for (const row of await rows.all()) {
     await expect(row).toContainText('Quận 2 (ví dụ từ bài viết năm 2019)');
     await expect(row).toContainText('2019');
     await expect(row.locator(tid('row-result'))).toHaveText(original.headline);
   }
-  // Both survive a reload of the fresh browser.
+  // It survives a reload of the fresh browser.
   await reloadApp(other);
-  await expect(other.locator(tid('plan-row'))).toHaveCount(2);
+  await expect(other.locator(tid('plan-row'))).toHaveCount(1);
   await fresh.context.close();
 });
 
@@ -124,6 +125,7 @@ test('a plan made by hand survives export and import with its figures and status
 
   const fresh = await freshPage(browser, pageErrors);
   await fresh.page.locator(tid('import-input')).setInputFiles(file);
+  await fresh.page.locator(tid('review-apply')).click();
   await expect(fresh.page.locator(tid('plan-page'))).toBeVisible();
   expect(await planPageSnapshot(fresh.page)).toEqual(original);
   await expect(fresh.page.locator(tid('summary-headline'))).toHaveText('1/2 chỉ tiêu đạt');

@@ -1,5 +1,6 @@
-// Broken files are refused one at a time with a message naming the file and the problem, and
-// the workbook stays exactly as it was (same plans, same stored bytes, also after a reload).
+// Broken files are refused one at a time: the import report names the file and the problem,
+// and the workbook stays exactly as it was (same plans, same stored bytes, also after a
+// reload).
 // The files are the fixtures of the file-format work (tests/fixtures/invalid/, checked one by
 // one in crates/domain/tests/file_format.rs).
 import path from 'node:path';
@@ -10,7 +11,7 @@ import {
 
 const invalid = (name) => path.join(FIXTURES, 'invalid', name);
 
-// [file, what the notice must say about the problem]
+// [file, what the report must say about the problem]
 const BROKEN = [
   // Not JSON at all (a CSV saved as .json): ImportError::NotJson at line 1, column 1.
   ['not-json.json', ['Tệp không phải là JSON hợp lệ', 'dòng 1, cột 1']],
@@ -43,6 +44,7 @@ test('broken files are refused with the file and the problem named, and the work
   await recordEntry(card, { numerator: '95', denominator: '100' });
   await backToWorkbook(page);
   await page.locator(tid('import-input')).setInputFiles(path.join(FIXTURES, 'valid', 'plan-v1-base.json'));
+  await page.locator(tid('review-apply')).click();
   await expect(page.locator(tid('notice-success'))).toBeVisible();
   await backToWorkbook(page);
   await page.locator(tid('notice-success')).getByRole('button', { name: 'Đóng' }).click();
@@ -56,20 +58,20 @@ test('broken files are refused with the file and the problem named, and the work
   for (const [file, expected] of BROKEN) {
     await test.step(file, async () => {
       await page.locator(tid('import-input')).setInputFiles(invalid(file));
-      const notice = page.locator(tid('notice-error'));
-      await expect(notice).toHaveCount(1);
-      await expect(notice).toContainText(`Không nhập được tệp «${file}».`);
-      for (const words of expected) await expect(notice).toContainText(words);
-      await expect(notice).toContainText('Sổ kế hoạch vẫn giữ nguyên.');
-      await expect(notice).toHaveAttribute('role', 'alert');
-      // Nothing changed: still the workbook screen, same rows, same stored bytes.
+      const row = page.locator(tid('review-row'));
+      await expect(row).toHaveCount(1);
+      await expect(row.locator(tid('review-file'))).toHaveText(file);
+      const problem = row.locator(tid('review-error'));
+      for (const words of expected) await expect(problem).toContainText(words);
+      await expect(row.locator(tid('review-choice-fixed'))).toHaveText('Bỏ qua');
+      // Nothing changed while the report is open, nor after it is closed.
+      expect(await storageSnapshot(page)).toEqual(storedBefore);
+      await page.locator(tid('review-cancel')).click();
+      await expect(page.locator(tid('import-review'))).toHaveCount(0);
       await expect(page.locator(tid('plan-page'))).toHaveCount(0);
-      await expect(page.locator(tid('notice-success'))).toHaveCount(0);
       await expect(rows).toHaveCount(2);
       expect(await planRowsText(page)).toEqual(rowsBefore);
       expect(await storageSnapshot(page)).toEqual(storedBefore);
-      await notice.getByRole('button', { name: 'Đóng' }).click();
-      await expect(notice).toHaveCount(0);
     });
   }
 
@@ -89,8 +91,11 @@ test('a broken file among good ones: only the good one is added', async ({ page 
     invalid('negative-count.json'),
     path.join(FIXTURES, 'valid', 'plan-v1-minimal.json'),
   ]);
-  await expect(page.locator(tid('notice-error'))).toContainText('«negative-count.json»');
-  await expect(page.locator(tid('notice-success'))).toContainText('«plan-v1-minimal.json»');
+  await expect(page.locator(tid('review-row'))).toHaveCount(2);
+  await page.locator(tid('review-apply')).click();
+  const notice = page.locator(tid('notice-success'));
+  await expect(notice).toContainText('negative-count.json: Không nhập');
+  await expect(notice).toContainText('plan-v1-minimal.json: Đã thêm');
   await expect(page.locator(tid('plan-row'))).toHaveCount(2);
   await expect(page.locator(tid('plan-row')).filter({ hasText: 'Xã Định Hưng' })).toHaveCount(1);
 });
@@ -105,9 +110,13 @@ test('a text file that is not JSON, chosen from the picker, is refused', async (
     mimeType: 'application/json',
     buffer: Buffer.from('Báo cáo CCHC năm 2026: 8/9 chỉ tiêu đạt\n', 'utf8'),
   });
-  const notice = page.locator(tid('notice-error'));
-  await expect(notice).toContainText('Không nhập được tệp «bao-cao.json».');
-  await expect(notice).toContainText('Tệp không phải là JSON hợp lệ');
-  await expect(page.locator(tid('plan-row'))).toHaveCount(1);
+  await expect(page.locator(tid('review-file'))).toHaveText('bao-cao.json');
+  await expect(page.locator(tid('review-error'))).toContainText('Tệp không phải là JSON hợp lệ');
   expect(await storageSnapshot(page)).toEqual(before);
+  await page.locator(tid('review-apply')).click();
+  await expect(page.locator(tid('plan-row'))).toHaveCount(1);
+  // Only the import log changed.
+  const after = await storageSnapshot(page);
+  delete after['cchc.import-log'];
+  expect(after).toEqual(before);
 });

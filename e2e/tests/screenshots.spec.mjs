@@ -59,9 +59,18 @@ test('screenshots of every screen', async ({ page }) => {
     await page.locator('a.brand').click();
     await page.locator(tid('plan-row')).first().waitFor();
   });
-  await shot('08-import-error-notice', async () => {
-    await page.locator(tid('import-input')).setInputFiles(path.join(FIXTURES, 'invalid', 'numerator-above-denominator.json'));
-    await page.locator(tid('notice-error')).waitFor();
+  await shot('08-import-report', async () => {
+    await page.locator(tid('import-input')).setInputFiles([
+      path.join(FIXTURES, 'valid', 'plan-v1-base.json'),
+      path.join(FIXTURES, 'invalid', 'numerator-above-denominator.json'),
+      path.join(FIXTURES, 'invalid', 'excalidraw.json'),
+    ]);
+    await page.locator(tid('review-row')).nth(2).waitFor();
+  });
+  await shot('09-import-log', async () => {
+    await page.locator(tid('review-apply')).click();
+    await page.locator(tid('import-log')).locator('summary').click();
+    await page.locator(tid('log-row')).first().scrollIntoViewIfNeeded();
   });
 
   if (missed.length) test.info().annotations.push({ type: 'screenshots missed', description: missed.join('\n') });

@@ -5,8 +5,12 @@ use cchc_domain::locale::Locale;
 use cchc_domain::workbook::Workbook;
 use leptos::prelude::*;
 
+use crate::components::drop_zone::DropZone;
 use crate::components::export::{ExportAsk, ExportDialog};
 use crate::components::header::Header;
+use crate::components::import::PendingImport;
+use crate::components::import_log::{persist_import_log, ImportLogState};
+use crate::components::import_review::ImportReview;
 use crate::components::notices::NoticeArea;
 use crate::components::plan_page::PlanPage;
 use crate::components::workbook_page::WorkbookPage;
@@ -70,6 +74,21 @@ pub fn App() -> impl IntoView {
     provide_context(health);
     provide_context(Today(browser::today()));
     provide_context(ExportAsk(RwSignal::new(None)));
+    provide_context(PendingImport::default());
+    let import_log = match storage::load_import_log() {
+        Ok(log) => ImportLogState(RwSignal::new(log)),
+        Err(reason) => {
+            notices.push(
+                NoticeKind::Error,
+                cchc_domain::i18n::unreadable_message(1, locale),
+                vec![format!("{}: {reason}", storage::IMPORT_LOG_KEY)],
+            );
+            // The unreadable log was set aside under another key by `load_import_log`.
+            ImportLogState(RwSignal::new(Default::default()))
+        }
+    };
+    provide_context(import_log);
+    persist_import_log(import_log, health);
     provide_context(Unreadable(StoredValue::new(
         unreadable.into_iter().map(|u| u.key).collect(),
     )));
@@ -117,6 +136,8 @@ pub fn App() -> impl IntoView {
                     <Header />
                     <NoticeArea />
                     <ExportDialog />
+                    <ImportReview />
+                    <DropZone />
                     <main class="main">
                         {move || match nav.0.get() {
                             Screen::Workbook => view! { <WorkbookPage /> }.into_any(),

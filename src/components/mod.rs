@@ -2,11 +2,14 @@
 //! back through the context newtypes of [`crate::state`]; they hold no domain rules.
 
 pub mod app;
+pub mod drop_zone;
 pub mod export;
 pub mod gauge;
 pub mod header;
 pub mod history;
 pub mod import;
+pub mod import_log;
+pub mod import_review;
 pub mod new_plan;
 pub mod notices;
 pub mod plan_details;

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::export::Exporter;
 use crate::components::import::ImportButton;
+use crate::components::import_log::ImportLogView;
 use crate::components::new_plan::NewPlanForm;
 use crate::state::{Book, Lang, Nav, NoticeKind, Notices, Screen, Today};
 
@@ -180,5 +181,6 @@ pub fn WorkbookPage() -> impl IntoView {
                 .into_any()
             }}
         </section>
+        <ImportLogView />
     }
 }

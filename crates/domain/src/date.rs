@@ -77,6 +77,28 @@ pub fn format_vi_date(d: NaiveDate) -> String {
 }
 
 /// `yyyy-mm-dd`.
+/// A time written as RFC 3339 by the browser (`2026-11-23T10:15:00+07:00`) shown the
+/// Vietnamese way, as the clock that wrote it read: `23/11/2026 10:15`. A text of another
+/// form is shown as it is.
+pub fn format_vi_timestamp(rfc3339: &str) -> String {
+    let b = rfc3339.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let shaped = digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && matches!(b.get(10), Some(b'T' | b't' | b' '))
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16);
+    match (shaped, rfc3339.get(0..16)) {
+        (true, Some(s)) => format!("{}/{}/{} {}", &s[8..10], &s[5..7], &s[0..4], &s[11..16]),
+        _ => rfc3339.to_string(),
+    }
+}
+
 pub fn format_iso_date(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
@@ -159,5 +181,21 @@ mod tests {
         let d = parse_iso_date("2020-03-06").unwrap();
         assert_eq!(format_iso_date(d), "2020-03-06");
         assert_eq!(format_vi_date(d), "06/03/2020");
+    }
+}
+
+#[cfg(test)]
+mod timestamp_tests {
+    use super::format_vi_timestamp;
+
+    #[test]
+    fn timestamps_read_the_vietnamese_way() {
+        assert_eq!(
+            format_vi_timestamp("2026-11-23T10:15:00+07:00"),
+            "23/11/2026 10:15"
+        );
+        assert_eq!(format_vi_timestamp("2026-11-23T10:1"), "2026-11-23T10:1");
+        assert_eq!(format_vi_timestamp("hôm qua"), "hôm qua");
+        assert_eq!(format_vi_timestamp(""), "");
     }
 }

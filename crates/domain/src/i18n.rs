@@ -177,6 +177,7 @@ texts! {
     ShowDifferences => "Xem khác biệt", "Show differences";
     SamePlanAsRow => "Cùng kế hoạch với tệp ở dòng", "Same plan as the file in row";
     Apply => "Áp dụng", "Apply";
+    ImportApplied => "Đã áp dụng việc nhập tệp:", "Import applied:";
     DropHere => "Thả tệp kế hoạch (.json) vào đây để nhập", "Drop plan files (.json) here to import";
     ImportLogTitle => "Nhật ký nhập tệp", "Import log";
     ImportLogEmpty => "Chưa nhập tệp nào.", "No files imported yet.";
