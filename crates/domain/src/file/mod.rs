@@ -22,7 +22,7 @@
 
 mod content_hash;
 mod decode;
-mod encode;
+pub(crate) mod encode;
 mod envelope;
 mod error;
 mod file_name;
