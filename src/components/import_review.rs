@@ -5,7 +5,7 @@
 
 use cchc_domain::i18n::{plan_status_name, Text};
 use cchc_domain::import_log::{LogAction, LogEntry};
-use cchc_domain::import_review::{apply, arrival_label, resolution_label, Resolution, ReviewRow};
+use cchc_domain::import_review::{apply, resolution_label, Resolution, ReviewRow};
 use cchc_domain::number::format_count;
 use cchc_domain::plan::PlanId;
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ struct RowView {
 
 fn row_view(r: &ReviewRow, l: cchc_domain::locale::Locale) -> RowView {
     let (plan, finding, detail, is_error) = match (&r.file.result, &r.arrival) {
-        (Ok(imported), Some(arrival)) => {
+        (Ok(imported), Some(_)) => {
             let p = &imported.plan;
             (
                 format!(
@@ -42,7 +42,7 @@ fn row_view(r: &ReviewRow, l: cchc_domain::locale::Locale) -> RowView {
                     p.revision,
                     plan_status_name(p.status, l)
                 ),
-                arrival_label(arrival, l),
+                r.arrival_text(l),
                 String::new(),
                 false,
             )
