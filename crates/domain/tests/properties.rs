@@ -1,19 +1,26 @@
 //! Property tests of the plan file codec (`proptest`):
 //!
 //! * **round trip**: any valid plan, exported then imported (`import_text`, `import_bytes`,
-//!   `read_stored_plan`), comes back equal, and exporting it again gives the same bytes;
-//! * **fingerprint**: changing any single leaf of a plan (a text, a number, a count, a date, a
-//!   name from a list, the variant of a tagged value, or one element of a list) changes
-//!   [`plan_fingerprint`], unless the change leaves the plan equal;
+//!   `read_stored_plan`), comes back equal, with a content hash that checks, and exporting it
+//!   again gives the same bytes;
+//! * **fingerprint and content hash**: changing any single leaf of a plan (a text, a number,
+//!   a count, a date, a name from a list, the variant of a tagged value, one element of a
+//!   list, a note, an unknown key kept from a file) changes [`plan_fingerprint`] and
+//!   [`content_hash`], unless the change leaves the plan equal;
+//! * **damage is detected**: changing any leaf, key or member of an exported file's `plan`
+//!   without computing the hash again makes the import fail with `Damaged { Mismatch }`;
 //! * **no panic**: random bytes, exports with random byte edits, random JSON trees built from
-//!   the format's own keys and tags, and valid files with one random subtree replaced, all
-//!   import without panicking; whatever is accepted is valid and round-trips.
+//!   the format's own keys and tags, and valid files with one random subtree replaced (with
+//!   the hash left as it was or computed again), all import without panicking; whatever is
+//!   accepted is valid and round-trips.
 //!
 //! Valid plans are built valid by construction (every goal, comparator, measure, unit,
-//! reading and figure variant; Vietnamese and hostile text; decimals within
-//! [`MAX_FRACTION_DIGITS`] and [`MAX_MAGNITUDE`]; ratios with numerator ≤ denominator; real
-//! dates in 1990–2100; unique ids; per-field readings naming breakdown fields once; readings
-//! shaped by their goal), and the round-trip property asserts that `validate_plan` agrees.
+//! reading and figure variant; every status, revisions from 1 to `u32::MAX`, notes, unit and
+//! superior codes, and unknown keys with any JSON value in the five objects that keep them;
+//! Vietnamese and hostile text; decimals within [`MAX_FRACTION_DIGITS`] and
+//! [`MAX_MAGNITUDE`]; ratios with numerator ≤ denominator; real dates in 1990–2100; unique ids;
+//! per-field readings naming breakdown fields once; readings shaped by their goal), and the
+//! round-trip property asserts that `validate_plan` agrees.
 //!
 //! Each property runs proptest's default 256 cases. For a deep run:
 //!
@@ -31,14 +38,16 @@ use proptest::test_runner::TestRunner;
 use serde_json::{Map, Number, Value};
 
 use cchc_domain::area::ReformArea;
+use cchc_domain::extra::Extra;
 use cchc_domain::file::{
-    export_plan, import_bytes, import_text, plan_fingerprint, read_stored_plan, ExportMeta,
-    FORMAT_ID, FORMAT_VERSION,
+    content_hash, content_hash_of_value, export_plan, import_bytes, import_text, plan_fingerprint,
+    read_stored_plan, ExportMeta, HashFault, ImportError, FORMAT_ID, FORMAT_VERSION,
 };
 use cchc_domain::letters::lowercase;
 use cchc_domain::locale::Locale;
+use cchc_domain::notes::Notes;
 use cchc_domain::number::{Count, Decimal, MAX_FRACTION_DIGITS, MAX_MAGNITUDE};
-use cchc_domain::plan::{Plan, PlanId, PlanReference, MAX_PLAN_YEAR, MIN_PLAN_YEAR};
+use cchc_domain::plan::{Plan, PlanId, PlanReference, PlanStatus, MAX_PLAN_YEAR, MIN_PLAN_YEAR};
 use cchc_domain::progress::{EntryId, FieldFigure, Figure, ProgressEntry, Reading};
 use cchc_domain::target::{
     AboveRange, Comparator, Condition, Field, FieldId, Goal, Measure, Period, Target, TargetId,
@@ -209,6 +218,114 @@ fn date() -> BoxedStrategy<NaiveDate> {
             .checked_add_days(Days::new(d))
             .expect("within 1990–2100")
     })
+    .boxed()
+}
+
+// ------------------------------------------------------------------------------------------
+// What version 2 adds: revisions, statuses, notes, unknown keys
+// ------------------------------------------------------------------------------------------
+
+fn revision() -> BoxedStrategy<u32> {
+    prop_oneof![
+        1 => Just(1u32),
+        1 => Just(u32::MAX),
+        4 => 1..=20u32,
+        2 => 1..=u32::MAX,
+    ]
+    .boxed()
+}
+
+fn status() -> BoxedStrategy<PlanStatus> {
+    select(PlanStatus::ALL.to_vec()).boxed()
+}
+
+/// Notes: often none, sometimes one kind only.
+fn notes() -> BoxedStrategy<Notes> {
+    prop_oneof![
+        2 => Just(Notes::default()),
+        1 => (text(), text()).prop_map(|(internal, for_superior)| Notes { internal, for_superior }),
+        1 => nonblank().prop_map(|internal| Notes { internal, for_superior: String::new() }),
+        1 => nonblank().prop_map(|for_superior| Notes { internal: String::new(), for_superior }),
+    ]
+    .boxed()
+}
+
+/// The keys each object that keeps unknown keys knows (an unknown key is none of them).
+const PLAN_KEYS: &[&str] = &[
+    "id",
+    "unit",
+    "year",
+    "revision",
+    "status",
+    "reference",
+    "notes",
+    "targets",
+];
+const UNIT_KEYS: &[&str] = &["id", "name", "level", "superior"];
+const REFERENCE_KEYS: &[&str] = &["number", "issuedOn", "dateNote"];
+const TARGET_KEYS: &[&str] = &["id", "area", "label", "goal", "parent", "entries", "notes"];
+const ENTRY_KEYS: &[&str] = &["id", "date", "reading", "comment"];
+
+/// A finite number other than −0 (which equals 0 as a value but is written `-0.0`).
+fn float() -> BoxedStrategy<f64> {
+    prop_oneof![
+        select(vec![
+            1.5,
+            0.25,
+            1e-7,
+            1e16,
+            1.2345678901234568e29,
+            -2.5e-300,
+            f64::MAX,
+            f64::MIN_POSITIVE
+        ]),
+        any::<f64>(),
+    ]
+    .prop_map(|f| if f == 0.0 || !f.is_finite() { 0.0 } else { f })
+    .boxed()
+}
+
+/// Any JSON value a newer app might put under an unknown key.
+fn extra_value() -> BoxedStrategy<Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        float().prop_map(|f| Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        text().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 5, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((extra_key_name(), inner), 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+    .boxed()
+}
+
+fn extra_key_name() -> BoxedStrategy<String> {
+    prop_oneof![
+        2 => select(vec![
+            "approval", "weight", "Notes", "ID", "unitCode", "é", "__proto__", "", "x-y", "🙂",
+            "revision2", "superiorCode", "contentHash", "format",
+        ])
+        .prop_map(String::from),
+        1 => text(),
+    ]
+    .boxed()
+}
+
+/// Unknown keys of an object that knows `known`, as the reader keeps them: unique, in key
+/// order.
+fn extra(known: &'static [&'static str]) -> BoxedStrategy<Extra> {
+    prop_oneof![
+        2 => Just(Extra::default()),
+        1 => prop::collection::btree_map(extra_key_name(), extra_value(), 1..4).prop_map(move |m| {
+            Extra(m.into_iter().filter(|(k, _)| !known.contains(&k.as_str())).collect())
+        }),
+    ]
     .boxed()
 }
 
@@ -399,26 +516,36 @@ fn reading_for(goal: &Goal) -> BoxedStrategy<Reading> {
 fn target(is_sub: bool) -> BoxedStrategy<Target> {
     goal(is_sub)
         .prop_flat_map(|goal| {
-            let entries = prop::collection::vec((text(), date(), reading_for(&goal), text()), 0..4);
+            let entries = prop::collection::vec(
+                (
+                    text(),
+                    date(),
+                    reading_for(&goal),
+                    text(),
+                    extra(ENTRY_KEYS),
+                ),
+                0..4,
+            );
             (
-                text(),
-                select(ReformArea::ALL.to_vec()),
-                nonblank(),
+                (text(), select(ReformArea::ALL.to_vec()), nonblank()),
                 entries,
                 Just(goal),
+                notes(),
+                extra(TARGET_KEYS),
             )
         })
-        .prop_map(|(id, area, label, raw_entries, goal)| {
+        .prop_map(|((id, area, label), raw_entries, goal, notes, extra)| {
             let mut ids = HashSet::new();
             let entries = raw_entries
                 .into_iter()
-                .map(|(mut id, date, reading, comment)| {
+                .map(|(mut id, date, reading, comment, extra)| {
                     make_unique(&mut id, &mut ids, same);
                     ProgressEntry {
                         id: EntryId(id),
                         date,
                         reading,
                         comment,
+                        extra,
                     }
                 })
                 .collect();
@@ -429,6 +556,8 @@ fn target(is_sub: bool) -> BoxedStrategy<Target> {
                 goal,
                 parent: None,
                 entries,
+                notes,
+                extra,
             }
         })
         .boxed()
@@ -442,14 +571,22 @@ fn unit_and_year() -> BoxedStrategy<(Unit, i32)> {
             } else {
                 LAST_DISTRICT_YEAR
             };
-            (nonblank(), text(), MIN_PLAN_YEAR..=last, Just(level))
+            (
+                (text(), nonblank(), text(), text()),
+                MIN_PLAN_YEAR..=last,
+                Just(level),
+                extra(UNIT_KEYS),
+            )
         })
-        .prop_map(|(name, superior, year, level)| {
+        .prop_map(|((id, name, superior, superior_id), year, level, extra)| {
             (
                 Unit {
+                    id,
                     name,
                     level,
                     superior,
+                    superior_id,
+                    extra,
                 },
                 year,
             )
@@ -458,11 +595,17 @@ fn unit_and_year() -> BoxedStrategy<(Unit, i32)> {
 }
 
 fn reference() -> BoxedStrategy<PlanReference> {
-    (text(), proptest::option::of(date()), text())
-        .prop_map(|(number, issued_on, date_note)| PlanReference {
+    (
+        text(),
+        proptest::option::of(date()),
+        text(),
+        extra(REFERENCE_KEYS),
+    )
+        .prop_map(|(number, issued_on, date_note, extra)| PlanReference {
             number,
             issued_on,
             date_note,
+            extra,
         })
         .boxed()
 }
@@ -479,16 +622,21 @@ fn plan_with(max_targets: usize) -> BoxedStrategy<Plan> {
                 .map(|(i, p)| target(i > 0 && p.is_some()))
                 .collect();
             (
-                text(),
-                unit_and_year(),
-                reference(),
+                (text(), unit_and_year(), reference()),
+                (revision(), status(), notes(), extra(PLAN_KEYS)),
                 targets,
                 Just(parents),
                 any::<u64>(),
             )
         })
         .prop_map(
-            |(id, (unit, year), reference, mut targets, parents, order)| {
+            |(
+                (id, (unit, year), reference),
+                (revision, status, notes, extra),
+                mut targets,
+                parents,
+                order,
+            )| {
                 let mut ids = HashSet::new();
                 for t in &mut targets {
                     make_unique(&mut t.id.0, &mut ids, same);
@@ -511,8 +659,12 @@ fn plan_with(max_targets: usize) -> BoxedStrategy<Plan> {
                     id: PlanId(id),
                     unit,
                     year,
+                    revision,
+                    status,
                     reference,
+                    notes,
                     targets,
+                    extra,
                 }
             },
         )
@@ -540,6 +692,44 @@ fn meta() -> BoxedStrategy<ExportMeta> {
 /// A plan's variants, by name, to check the generator reaches every one.
 fn variants(plan: &Plan, out: &mut BTreeSet<String>) {
     out.insert(format!("level:{}", plan.unit.level.as_str()));
+    out.insert(format!("status:{}", plan.status.as_str()));
+    if plan.revision == 1 {
+        out.insert("revision:1".into());
+    } else if plan.revision == u32::MAX {
+        out.insert("revision:max".into());
+    }
+    let mut notes = |n: &Notes, at: &str| {
+        match (n.internal.is_empty(), n.for_superior.is_empty()) {
+            (false, false) => out.insert(format!("notes:{at}:both")),
+            (false, true) => out.insert(format!("notes:{at}:internal")),
+            (true, false) => out.insert(format!("notes:{at}:for_superior")),
+            (true, true) => false,
+        };
+    };
+    notes(&plan.notes, "plan");
+    for t in &plan.targets {
+        notes(&t.notes, "target");
+    }
+    if !plan.unit.id.is_empty() && !plan.unit.superior_id.is_empty() {
+        out.insert("codes".into());
+    }
+    for (at, e) in [
+        ("plan", &plan.extra),
+        ("unit", &plan.unit.extra),
+        ("reference", &plan.reference.extra),
+    ] {
+        if !e.is_empty() {
+            out.insert(format!("extra:{at}"));
+        }
+    }
+    for t in &plan.targets {
+        if !t.extra.is_empty() {
+            out.insert("extra:target".into());
+        }
+        if t.entries.iter().any(|e| !e.extra.is_empty()) {
+            out.insert("extra:entry".into());
+        }
+    }
     if plan.reference.issued_on.is_none() {
         out.insert("issued_on:none".into());
     }
@@ -653,6 +843,23 @@ fn the_generator_reaches_every_variant() {
             "parent",
             "breakdown",
             "issued_on:none",
+            "status:draft",
+            "status:submitted",
+            "status:approved",
+            "revision:1",
+            "revision:max",
+            "notes:plan:both",
+            "notes:plan:internal",
+            "notes:plan:for_superior",
+            "notes:target:both",
+            "notes:target:internal",
+            "notes:target:for_superior",
+            "codes",
+            "extra:plan",
+            "extra:unit",
+            "extra:reference",
+            "extra:target",
+            "extra:entry",
         ]
         .map(String::from),
     );
@@ -678,6 +885,12 @@ proptest! {
         prop_assert_eq!(&imported.app_version, &meta.app_version);
         prop_assert_eq!(&imported.exported_at, &meta.exported_at);
         prop_assert_eq!(imported.format_version, FORMAT_VERSION);
+        // The hash is checked on import, and is the plan's.
+        let hash = content_hash(&plan);
+        prop_assert_eq!(imported.content_hash.as_deref(), Some(hash.as_str()));
+        let file: Value = serde_json::from_str(&text).expect("an export is JSON");
+        prop_assert_eq!(content_hash_of_value(&file["plan"]), hash.clone());
+        prop_assert_eq!(file["contentHash"].as_str(), Some(hash.as_str()));
 
         prop_assert_eq!(read_stored_plan(&text), Ok(plan.clone()));
         let from_bytes = import_bytes(text.as_bytes()).map(|i| i.plan);
@@ -688,6 +901,14 @@ proptest! {
         // Writing is deterministic: the imported plan exports to the very same bytes.
         prop_assert_eq!(export_plan(&imported.plan, &meta), text);
         prop_assert_eq!(plan_fingerprint(&imported.plan), plan_fingerprint(&plan));
+        prop_assert_eq!(content_hash(&imported.plan), hash);
+        // Unknown keys are in the text, and leaving out internal notes leaves only them out.
+        for (k, _) in &plan.extra.0 {
+            prop_assert!(file["plan"].get(k).is_some(), "{} lost", k);
+        }
+        let outward = plan.without_internal_notes();
+        let sent = import_text(&export_plan(&outward, &meta)).map(|i| i.plan);
+        prop_assert_eq!(sent, Ok(outward));
     }
 }
 
@@ -705,6 +926,9 @@ struct Replacement {
     date: NaiveDate,
     choice: Index,
     flag: bool,
+    revision: u32,
+    key: String,
+    json: Value,
 }
 
 fn replacement() -> BoxedStrategy<Replacement> {
@@ -716,9 +940,10 @@ fn replacement() -> BoxedStrategy<Replacement> {
         date(),
         any::<Index>(),
         any::<bool>(),
+        (any::<u32>(), extra_key_name(), extra_value()),
     )
         .prop_map(
-            |(text, decimal, count, year, date, choice, flag)| Replacement {
+            |(text, decimal, count, year, date, choice, flag, (revision, key, json))| Replacement {
                 text,
                 decimal,
                 count,
@@ -726,6 +951,9 @@ fn replacement() -> BoxedStrategy<Replacement> {
                 date,
                 choice,
                 flag,
+                revision,
+                key,
+                json,
             },
         )
         .boxed()
@@ -801,17 +1029,54 @@ impl Mutator<'_> {
         }
     }
 
+    fn notes(&mut self, n: &mut Notes) {
+        self.text(&mut n.internal);
+        self.text(&mut n.for_superior);
+    }
+
+    /// Adds an unknown key, or changes or removes one, keeping the keys unique, in order and
+    /// apart from the object's known keys (as the reader keeps them).
+    fn extra(&mut self, e: &mut Extra, known: &[&str]) {
+        if self.hit() {
+            let key = &self.r.key;
+            let at = e.0.binary_search_by(|(k, _)| k.as_str().cmp(key));
+            match at {
+                _ if known.contains(&key.as_str()) => {}
+                Err(i) => e.0.insert(i, (key.clone(), self.r.json.clone())),
+                Ok(i) if self.r.flag => {
+                    e.0.remove(i);
+                }
+                Ok(i) => e.0[i].1 = self.r.json.clone(),
+            }
+        }
+        for (_, v) in &mut e.0 {
+            if self.hit() {
+                *v = self.r.json.clone();
+            }
+        }
+    }
+
     fn plan(&mut self, p: &mut Plan) {
         self.text(&mut p.id.0);
+        self.text(&mut p.unit.id);
         self.text(&mut p.unit.name);
         self.pick(&mut p.unit.level, &UnitLevel::ALL);
         self.text(&mut p.unit.superior);
+        self.text(&mut p.unit.superior_id);
+        self.extra(&mut p.unit.extra, UNIT_KEYS);
         if self.hit() {
             p.year = self.r.year;
         }
+        if self.hit() {
+            p.revision = self.r.revision;
+        }
+        self.pick(&mut p.status, &PlanStatus::ALL);
         self.text(&mut p.reference.number);
         self.opt_date(&mut p.reference.issued_on);
         self.text(&mut p.reference.date_note);
+        self.extra(&mut p.reference.extra, REFERENCE_KEYS);
+        self.notes(&mut p.notes);
+        self.extra(&mut p.extra, PLAN_KEYS);
         self.list(&mut p.targets);
         for t in &mut p.targets {
             self.target(t);
@@ -832,6 +1097,8 @@ impl Mutator<'_> {
             self.text(&mut parent.0);
         }
         self.goal(&mut t.goal);
+        self.notes(&mut t.notes);
+        self.extra(&mut t.extra, TARGET_KEYS);
         self.list(&mut t.entries);
         for e in &mut t.entries {
             self.entry(e);
@@ -983,6 +1250,7 @@ impl Mutator<'_> {
         self.date(&mut e.date);
         self.reading(&mut e.reading);
         self.text(&mut e.comment);
+        self.extra(&mut e.extra, ENTRY_KEYS);
     }
 
     fn reading(&mut self, r: &mut Reading) {
@@ -1057,7 +1325,7 @@ impl Mutator<'_> {
 
 proptest! {
     #[test]
-    fn the_fingerprint_changes_with_any_single_field(
+    fn the_fingerprint_and_the_hash_change_with_any_single_field(
         plan in plan(),
         leaf in any::<Index>(),
         r in replacement(),
@@ -1070,10 +1338,17 @@ proptest! {
         Mutator { target: k, seen: 0, r: &r }.plan(&mut changed);
 
         let (before, after) = (plan_fingerprint(&plan), plan_fingerprint(&changed));
+        let (hash_before, hash_after) = (content_hash(&plan), content_hash(&changed));
         if changed == plan {
             prop_assert_eq!(before, after);
+            prop_assert_eq!(hash_before, hash_after);
         } else {
             prop_assert_ne!(&before, &after, "leaf {} changed but the fingerprint did not", k);
+            prop_assert_ne!(&hash_before, &hash_after, "leaf {} changed but the hash did not", k);
+            // The hash of the changed plan is what its file carries, whatever the change.
+            let text = export_plan(&changed, &ExportMeta::default());
+            let file: Value = serde_json::from_str(&text).expect("an export is JSON");
+            prop_assert_eq!(content_hash_of_value(&file["plan"]), hash_after);
             // The fingerprint is the compact form of the plan: it reads back as the plan
             // (semantic checks aside, as for a stored plan).
             let envelope = format!(
@@ -1087,7 +1362,146 @@ proptest! {
 }
 
 // ------------------------------------------------------------------------------------------
-// (c) No input makes the import panic
+// (c) A file changed after export is refused as damaged
+// ------------------------------------------------------------------------------------------
+
+/// Paths (keys and positions) of every node under `v`, containers included.
+fn paths(v: &Value, at: &mut Vec<PathStep>, out: &mut Vec<Vec<PathStep>>) {
+    out.push(at.clone());
+    match v {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                at.push(PathStep::Index(i));
+                paths(item, at, out);
+                at.pop();
+            }
+        }
+        Value::Object(members) => {
+            for (k, item) in members {
+                at.push(PathStep::Key(k.clone()));
+                paths(item, at, out);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+#[derive(Clone, Debug)]
+enum PathStep {
+    Key(String),
+    Index(usize),
+}
+
+fn node_at<'v>(v: &'v mut Value, path: &[PathStep]) -> &'v mut Value {
+    path.iter().fold(v, |v, step| match step {
+        PathStep::Key(k) => &mut v[k.as_str()],
+        PathStep::Index(i) => &mut v[*i],
+    })
+}
+
+/// One edit of a file's plan.
+#[derive(Clone, Debug)]
+enum Edit {
+    /// Replace the node (a leaf, or a whole object or list) with another value.
+    Replace(Value),
+    /// Remove it from its object or list.
+    Remove,
+    /// Give it another key in its object.
+    Rename(String),
+    /// Add a member to the object or an item to the list.
+    Add(String, Value),
+}
+
+fn edit() -> BoxedStrategy<Edit> {
+    prop_oneof![
+        4 => prop_oneof![json_leaf(), extra_value()].prop_map(Edit::Replace),
+        1 => Just(Edit::Remove),
+        1 => extra_key_name().prop_map(Edit::Rename),
+        1 => (extra_key_name(), extra_value()).prop_map(|(k, v)| Edit::Add(k, v)),
+    ]
+    .boxed()
+}
+
+/// Applies the edit to the node at `path` of `plan`; false if it changed nothing.
+fn apply(plan: &mut Value, path: &[PathStep], edit: &Edit) -> bool {
+    let before = plan.clone();
+    match edit {
+        Edit::Replace(new) => *node_at(plan, path) = new.clone(),
+        Edit::Add(k, new) => match node_at(plan, path) {
+            Value::Object(m) => {
+                m.insert(k.clone(), new.clone());
+            }
+            Value::Array(items) => items.push(new.clone()),
+            _ => return false,
+        },
+        Edit::Remove | Edit::Rename(_) => {
+            let Some((last, parent)) = path.split_last() else {
+                return false;
+            };
+            let parent = node_at(plan, parent);
+            match (parent, last) {
+                (Value::Object(m), PathStep::Key(k)) => {
+                    if let Some(v) = m.remove(k) {
+                        if let Edit::Rename(new_key) = edit {
+                            m.insert(new_key.clone(), v);
+                        }
+                    }
+                }
+                (Value::Array(items), PathStep::Index(i)) => {
+                    items.remove(*i);
+                }
+                _ => return false,
+            }
+        }
+    }
+    // A change to another value (not, e.g., 5 for 5 or −0 for 0, which JSON holds equal).
+    *plan != before
+}
+
+proptest! {
+    #[test]
+    fn any_change_to_an_exported_plan_is_detected(
+        plan in plan_with(3),
+        meta in meta(),
+        at in any::<Index>(),
+        edit in edit(),
+        compact in any::<bool>(),
+    ) {
+        let text = export_plan(&plan, &meta);
+        let mut file: Value = serde_json::from_str(&text).expect("an export is JSON");
+        let mut all = Vec::new();
+        paths(&file["plan"], &mut Vec::new(), &mut all);
+        let path = at.get(&all).clone();
+        if path.is_empty() && matches!(edit, Edit::Replace(_)) {
+            // Not a change of the plan but of the envelope: a `plan` that is no plan.
+            return Ok(());
+        }
+        if !apply(&mut file["plan"], &path, &edit) {
+            return Ok(());
+        }
+        let edited = if compact {
+            serde_json::to_string(&file)
+        } else {
+            serde_json::to_string_pretty(&file)
+        }
+        .expect("a JSON value serialises");
+        prop_assert_eq!(
+            import_text(&edited).map(|i| i.plan),
+            Err(ImportError::Damaged { fault: HashFault::Mismatch }),
+            "{:?} at {:?} was not detected", edit, path
+        );
+        // With the hash computed again, the hash is no longer what is wrong.
+        file["contentHash"] = Value::from(content_hash_of_value(&file["plan"]));
+        let rehashed = serde_json::to_string(&file).expect("a JSON value serialises");
+        let outcome = import_text(&rehashed);
+        prop_assert!(!matches!(outcome, Err(ImportError::Damaged { .. })), "{:?}", outcome);
+        check_outcome(outcome)?;
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// (d) No input makes the import panic
 // ------------------------------------------------------------------------------------------
 
 /// Whatever an import returns: an accepted plan is valid and survives another round trip;
@@ -1098,6 +1512,11 @@ fn check_outcome(
     match result {
         Ok(imported) => {
             prop_assert!(validate_plan(&imported.plan).is_empty());
+            if imported.format_version >= 2 {
+                prop_assert_eq!(imported.content_hash.is_some(), true);
+            } else {
+                prop_assert_eq!(imported.content_hash.as_ref(), None);
+            }
             let meta = ExportMeta {
                 app_version: imported.app_version.clone(),
                 exported_at: imported.exported_at.clone(),
@@ -1122,10 +1541,16 @@ const KEYS: &[&str] = &[
     "name",
     "version",
     "exportedAt",
+    "contentHash",
     "plan",
     "id",
     "unit",
     "year",
+    "revision",
+    "status",
+    "notes",
+    "internal",
+    "forSuperior",
     "reference",
     "targets",
     "level",
@@ -1220,6 +1645,9 @@ const TAGS: &[&str] = &[
     "special_zone",
     "department",
     "legacy_district",
+    "draft",
+    "submitted",
+    "approved",
 ];
 
 fn json_leaf() -> BoxedStrategy<Value> {
@@ -1308,14 +1736,34 @@ proptest! {
             }
         }
         check_outcome(import_bytes(&bytes))?;
+        // Edits that leave JSON behind get past the hash when it is computed again.
+        if let Ok(mut root) = serde_json::from_slice::<Value>(&bytes) {
+            if root.get("plan").is_some() && root.is_object() {
+                root["contentHash"] = Value::from(content_hash_of_value(&root["plan"]));
+                let text = serde_json::to_string(&root).expect("a JSON value serialises");
+                check_outcome(import_text(&text))?;
+            }
+        }
     }
 
     #[test]
-    fn random_json_trees_never_panic(tree in json_tree(), wrapped in any::<bool>()) {
-        let root = if wrapped {
+    fn random_json_trees_never_panic(tree in json_tree(), wrapped in 0..4u8) {
+        // Bare, or in an envelope of version 1 (no hash), of version 2 with the tree's hash
+        // (so the decoder sees it), or of version 2 with another hash.
+        let root = if wrapped > 0 {
             let mut envelope = Map::new();
             envelope.insert("format".into(), Value::from(FORMAT_ID));
-            envelope.insert("formatVersion".into(), Value::from(FORMAT_VERSION));
+            let version = if wrapped == 1 { 1 } else { FORMAT_VERSION };
+            envelope.insert("formatVersion".into(), Value::from(version));
+            match wrapped {
+                2 => {
+                    envelope.insert("contentHash".into(), Value::from(content_hash_of_value(&tree)));
+                }
+                3 => {
+                    envelope.insert("contentHash".into(), Value::from(content_hash_of_value(&Value::Null)));
+                }
+                _ => {}
+            }
             envelope.insert("plan".into(), tree);
             Value::Object(envelope)
         } else {
@@ -1331,11 +1779,20 @@ proptest! {
         plan in plan_with(3),
         at in any::<Index>(),
         new in json_tree(),
+        rehash in any::<bool>(),
     ) {
         let text = export_plan(&plan, &ExportMeta::default());
         let mut root: Value = serde_json::from_str(&text).expect("an export is JSON");
         let k = at.index(node_count(&root));
         let _ = replace_node(&mut root, k, &new);
+        // With the hash computed again (as a program writing plan files would), the
+        // decoder and the rules see the change; without, the hash stops it.
+        if rehash && root.get("plan").is_some() {
+            let hash = content_hash_of_value(&root["plan"]);
+            if let Some(envelope) = root.as_object_mut() {
+                envelope.insert("contentHash".into(), Value::from(hash));
+            }
+        }
         let text = serde_json::to_string_pretty(&root).expect("a JSON value serialises");
         check_outcome(import_text(&text))?;
         let _ = read_stored_plan(&text);
