@@ -61,9 +61,9 @@ fn rehash(file: &str) -> Result<Option<String>, String> {
     if bom {
         out.extend_from_slice(b"\xEF\xBB\xBF");
     }
-    out.extend_from_slice(text[..start].as_bytes());
+    out.extend_from_slice(&text.as_bytes()[..start]);
     out.extend_from_slice(hash.as_bytes());
-    out.extend_from_slice(text[end..].as_bytes());
+    out.extend_from_slice(&text.as_bytes()[end..]);
 
     // Check the result: the same JSON but for the hash, which is now the right one.
     let again: Value = std::str::from_utf8(&out[usize::from(bom) * 3..])

@@ -1025,6 +1025,8 @@ fn unknown_keys_are_kept_where_the_format_keeps_them() {
             "beyond64Bits",
             "bigCount",
             "ghiChúĐặcBiệt",
+            "hugeFloat",
+            "longFloat",
             "minInt",
             "tiny",
             "weight"
@@ -1042,6 +1044,10 @@ fn unknown_keys_are_kept_where_the_format_keeps_them() {
     );
     assert_eq!(get(&plan.extra, "minInt"), Some(json!(i64::MIN)));
     assert_eq!(get(&plan.extra, "tiny"), Some(json!(1e-7)));
+    assert_eq!(
+        get(&plan.extra, "longFloat"),
+        Some(json!(-7.372_390_048_838_631_5e-93))
+    );
     // An integer beyond 64 bits is read as the nearest double.
     assert_eq!(
         get(&plan.extra, "beyond64Bits"),
@@ -1083,6 +1089,9 @@ fn unknown_keys_are_kept_where_the_format_keeps_them() {
         "\"minInt\": -9223372036854775808",
         "\"beyond64Bits\": 1.2345678901234568e+29",
         "\"tiny\": 1e-7",
+        // Doubles with 17 digits come back exactly (the reader rounds to the nearest double).
+        "\"longFloat\": -7.3723900488386315e-93",
+        "\"hugeFloat\": -1.1162766361011822e+270",
         "\"ghiChúĐặcBiệt\": \"khóa có dấu\"",
         "\"street\": \"Lương Định Của\"",
         "\"bytes\": 2048576",
