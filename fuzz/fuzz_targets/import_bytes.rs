@@ -12,8 +12,8 @@
 #![no_main]
 
 use cchc_domain::file::{
-    content_hash, content_hash_of_value, export_plan, import_bytes, import_text,
-    plan_fingerprint, ExportMeta, ImportError, ImportedPlan,
+    content_hash, content_hash_of_value, export_plan, import_bytes, import_text, plan_fingerprint,
+    ExportMeta, ImportError, ImportedPlan,
 };
 use cchc_domain::locale::Locale;
 use libfuzzer_sys::fuzz_target;
@@ -68,7 +68,11 @@ fn check(outcome: Result<ImportedPlan, ImportError>) {
             // What is sent upward without internal notes imports too.
             let outward = imported.plan.without_internal_notes();
             let sent = import_text(&export_plan(&outward, &meta)).map(|i| i.plan);
-            assert_eq!(sent, Ok(outward), "leaving internal notes out broke the plan");
+            assert_eq!(
+                sent,
+                Ok(outward),
+                "leaving internal notes out broke the plan"
+            );
         }
         Err(e) => {
             // The officer's messages must render for every error, in both languages.
