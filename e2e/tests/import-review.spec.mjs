@@ -31,13 +31,17 @@ async function dropFiles(page, files) {
   await expect(page.locator(tid('drop-hint'))).toHaveCount(0);
 }
 
-/** Exports the open plan from its page; returns the downloaded file's path. */
+/** Exports the open plan from its page; returns the downloaded file's path (under its own
+ * folder, with the name the app proposed, so two exports of one day do not overwrite). */
+let exports = 0;
 async function exportOpenPlan(page) {
   const download = page.waitForEvent('download');
   await page.locator(tid('export-plan')).click();
   const d = await download;
   const file = await d.path();
-  const named = path.join(path.dirname(file), d.suggestedFilename());
+  const dir = path.join(path.dirname(file), `export-${++exports}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const named = path.join(dir, d.suggestedFilename());
   fs.copyFileSync(file, named);
   return named;
 }
@@ -152,6 +156,7 @@ test('a newer revision of a held plan: see the differences, keep mine, then take
   await expect(diff).toContainText('trên 90%');
   await expect(diff).toContainText('trên 95%');
   await expect(diff).toContainText('30/06/2026');
+  await sp.screenshot({ path: path.join('e2e', '.artifacts', 'screenshots', 'import-newer-revision.png') });
   // Keep mine: nothing changes.
   const before = await storageSnapshot(sp);
   await sp.locator(tid('review-choice')).selectOption('keep-mine');

@@ -3,7 +3,7 @@
 
 use cchc_domain::date::format_vi_date;
 use cchc_domain::example::example_plan;
-use cchc_domain::i18n::{level_name, scorecard_headline, Text};
+use cchc_domain::i18n::{level_name, plan_status_name, scorecard_headline, Text};
 use cchc_domain::plan::PlanId;
 use cchc_domain::scorecard::plan_scorecard;
 use leptos::prelude::*;
@@ -20,6 +20,8 @@ struct Row {
     id: PlanId,
     unit: String,
     level: cchc_domain::unit::UnitLevel,
+    /// Revision and status: "phiên bản 3 · Đã gửi cấp trên".
+    standing: String,
     year: i32,
     reference: String,
     headline: String,
@@ -51,6 +53,12 @@ pub fn WorkbookPage() -> impl IntoView {
                         id: p.id.clone(),
                         unit: p.unit.name.clone(),
                         level: p.unit.level,
+                        standing: format!(
+                            "{} {} · {}",
+                            Text::RevisionShort.get(l),
+                            p.revision,
+                            plan_status_name(p.status, l)
+                        ),
                         year: p.year,
                         reference,
                         headline: scorecard_headline(&card, l),
@@ -152,7 +160,7 @@ pub fn WorkbookPage() -> impl IntoView {
                                                 >
                                                     {r.unit.clone()}
                                                 </a>
-                                                <span class="muted small">{level_name(r.level, lang.get())}</span>
+                                                <span class="muted small" data-testid="row-standing">{level_name(r.level, lang.get())} " · " {r.standing}</span>
                                             </td>
                                             <td>{r.year}</td>
                                             <td>{r.reference.clone()}</td>
