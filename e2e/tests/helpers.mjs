@@ -1,8 +1,10 @@
 // Shared helpers for the end-to-end specs.
 //
 // * `test` is Playwright's test with the page's uncaught errors (`pageerror`: wasm panics,
-//   exceptions in the glue) collected for every page of every context and asserted empty when
-//   the test ends, so no spec can forget it.
+//   exceptions in the glue) and every Content-Security-Policy violation (docs/security.md)
+//   collected for every page of every context and asserted empty when the test ends, so no
+//   spec can forget it. A test that provokes a violation on purpose takes it out of
+//   `pageErrors` with `takeCspViolations` (see csp.spec.mjs).
 // * Selectors are the app's `data-testid` attributes (see src/components/*.rs).
 // * The browser runs in vi-VN (e2e/playwright.config.mjs), so the interface is Vietnamese.
 import { test as base, expect } from '@playwright/test';
@@ -14,16 +16,72 @@ export const ROOT = path.resolve(HERE, '..', '..');
 export const ARTIFACTS = path.join(ROOT, 'e2e', '.artifacts');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 
-/** Collects uncaught page errors of a page into `sink`. */
+/** How a Content-Security-Policy violation starts in `pageErrors`. */
+export const CSP_VIOLATION = 'Content-Security-Policy violation';
+
+/**
+ * Collects uncaught page errors of a page into `sink`, and the console errors Chromium prints
+ * for Content-Security-Policy violations ("Refused to … because it violates the following
+ * Content Security Policy directive …").
+ */
 export function watchErrors(page, sink) {
   page.on('pageerror', (err) => sink.push(`${err.name}: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) {
+      sink.push(`${CSP_VIOLATION} (console): ${msg.text()}`);
+    }
+  });
+}
+
+/**
+ * Records every `securitypolicyviolation` event of every page of `context` (present and
+ * future, across navigations) into `sink`: a script in each document listens from its very
+ * start and reports through a binding to the test process.
+ */
+export async function watchCspViolations(context, sink) {
+  await context.exposeBinding('__e2eCspViolation', ({ page }, v) => {
+    sink.push(
+      `${CSP_VIOLATION} (event): ${v.directive} blocked ${v.blocked || '(inline)'}` +
+        ` at ${v.source || page.url()}:${v.line}${v.sample ? ` sample ${JSON.stringify(v.sample)}` : ''}`,
+    );
+  });
+  await context.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        window.__e2eCspViolation({
+          directive: e.effectiveDirective,
+          blocked: e.blockedURI,
+          source: e.sourceFile,
+          line: e.lineNumber,
+          sample: e.sample,
+        });
+      },
+      true,
+    );
+  });
+}
+
+/** Removes the Content-Security-Policy violations from `sink` and returns them. */
+export function takeCspViolations(sink) {
+  const taken = sink.filter((e) => e.startsWith(CSP_VIOLATION));
+  const rest = sink.filter((e) => !e.startsWith(CSP_VIOLATION));
+  sink.splice(0, sink.length, ...rest);
+  return taken;
 }
 
 export const test = base.extend({
   pageErrors: async ({}, use) => {
     const errors = [];
     await use(errors);
-    expect(errors, `uncaught errors in the page:\n${errors.join('\n')}`).toEqual([]);
+    expect(
+      errors,
+      `uncaught errors or Content-Security-Policy violations in the page:\n${errors.join('\n')}`,
+    ).toEqual([]);
+  },
+  context: async ({ context, pageErrors }, use) => {
+    await watchCspViolations(context, pageErrors);
+    await use(context);
   },
   page: async ({ page, pageErrors }, use) => {
     watchErrors(page, pageErrors);
@@ -40,9 +98,10 @@ export const CONTEXT_OPTIONS = {
   acceptDownloads: true,
 };
 
-/** A page in a fresh browser context (empty storage), with its errors collected. */
+/** A page in a fresh browser context (empty storage), with its errors and CSP violations collected. */
 export async function freshPage(browser, pageErrors) {
   const context = await browser.newContext(CONTEXT_OPTIONS);
+  await watchCspViolations(context, pageErrors);
   const page = await context.newPage();
   watchErrors(page, pageErrors);
   await openApp(page);
