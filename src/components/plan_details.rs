@@ -42,12 +42,23 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
 
     view! {
         <section class="card details" data-testid="plan-details">
-            <h2 class="card-title">{lang.t(Text::PlanDetails)}</h2>
+            <h2 class="card-title">
+                {lang.t(Text::PlanDetails)}
+                <span class="card-title-aside" title=lang.t(Text::RevisionHint)>
+                    {lang.t(Text::RevisionLabel)} " "
+                    <span data-testid="plan-revision">{move || book.0.with(|w| w.plan(&pid.get_value()).map(|p| p.revision).unwrap_or(0))}</span>
+                </span>
+            </h2>
             <div class="form-grid">
                 <label class="field field-wide">
                     <span class="field-label">{lang.t(Text::UnitName)}</span>
                     <input type="text" data-testid="plan-unit" value=initial.unit.name.clone()
                         on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.name = v)); } />
+                </label>
+                <label class="field">
+                    <span class="field-label">{lang.t(Text::UnitCode)}</span>
+                    <input type="text" data-testid="plan-unit-code" value=initial.unit.id.clone() title=lang.t(Text::UnitCodeHint)
+                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.id = v)); } />
                 </label>
                 <label class="field field-wide">
                     <span class="field-label">{lang.t(Text::UnitLevelLabel)}</span>
@@ -59,21 +70,6 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <label class="field field-wide">
-                    <span class="field-label">{lang.t(Text::Superior)}</span>
-                    <input type="text" data-testid="plan-superior" value=initial.unit.superior.clone()
-                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.superior = v)); } />
-                </label>
-                <label class="field">
-                    <span class="field-label">{lang.t(Text::UnitCode)}</span>
-                    <input type="text" data-testid="plan-unit-code" value=initial.unit.id.clone() title=lang.t(Text::UnitCodeHint)
-                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.id = v)); } />
-                </label>
-                <label class="field">
-                    <span class="field-label">{lang.t(Text::SuperiorCode)}</span>
-                    <input type="text" data-testid="plan-superior-code" value=initial.unit.superior_id.clone()
-                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.superior_id = v)); } />
-                </label>
                 <label class="field">
                     <span class="field-label">{lang.t(Text::PlanStatusLabel)}</span>
                     <select data-testid="plan-status" on:change:target=move |ev| {
@@ -84,12 +80,16 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <div class="field">
-                    <span class="field-label">{lang.t(Text::RevisionLabel)}</span>
-                    <span class="field-static" data-testid="plan-revision" title=lang.t(Text::RevisionHint)>
-                        {move || book.0.with(|w| w.plan(&pid.get_value()).map(|p| p.revision).unwrap_or(0))}
-                    </span>
-                </div>
+                <label class="field field-wide">
+                    <span class="field-label">{lang.t(Text::Superior)}</span>
+                    <input type="text" data-testid="plan-superior" value=initial.unit.superior.clone()
+                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.superior = v)); } />
+                </label>
+                <label class="field">
+                    <span class="field-label">{lang.t(Text::SuperiorCode)}</span>
+                    <input type="text" data-testid="plan-superior-code" value=initial.unit.superior_id.clone()
+                        on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.unit.superior_id = v)); } />
+                </label>
                 <label class="field">
                     <span class="field-label">{lang.t(Text::Year)}</span>
                     <input type="text" inputmode="numeric" data-testid="plan-year" value=initial.year.to_string()
@@ -131,13 +131,13 @@ pub fn PlanDetails(id: PlanId) -> impl IntoView {
                 </label>
             </div>
             <div class="form-grid notes-grid">
-                <label class="field field-wide">
+                <label class="field">
                     <span class="field-label">{lang.t(Text::InternalNotes)}</span>
                     <textarea rows="2" data-testid="plan-notes-internal" placeholder=lang.t(Text::InternalNotesHint)
                         on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.notes.internal = v)); }
                     >{initial.notes.internal.clone()}</textarea>
                 </label>
-                <label class="field field-wide">
+                <label class="field">
                     <span class="field-label">{lang.t(Text::NotesForSuperior)}</span>
                     <textarea rows="2" data-testid="plan-notes-superior"
                         on:input:target=move |ev| { let v = ev.target().value(); update(Box::new(move |p| p.notes.for_superior = v)); }
