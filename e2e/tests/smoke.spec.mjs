@@ -1,5 +1,5 @@
 // Smoke test: the release build loads, the wasm app starts and renders, nothing throws.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './helpers.mjs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
