@@ -110,7 +110,7 @@ test('three files dropped at once: a report first, then two plans added and noth
   await expect(log).toContainText('Đã thêm');
 });
 
-test('cancelling the report changes nothing', async ({ page }) => {
+test('cancelling the report (button or Escape) changes nothing', async ({ page }) => {
   await openApp(page);
   await createPlan(page);
   await backToWorkbook(page);
@@ -118,6 +118,10 @@ test('cancelling the report changes nothing', async ({ page }) => {
   await page.locator(tid('import-input')).setInputFiles([fixture('valid', 'plan-v1-base.json')]);
   await expect(page.locator(tid('import-review'))).toBeVisible();
   await page.locator(tid('review-cancel')).click();
+  await expect(page.locator(tid('import-review'))).toHaveCount(0);
+  await page.locator(tid('import-input')).setInputFiles([fixture('valid', 'plan-v1-base.json')]);
+  await expect(page.locator(tid('import-review'))).toBeVisible();
+  await page.keyboard.press('Escape');
   await expect(page.locator(tid('import-review'))).toHaveCount(0);
   await expect(page.locator(tid('plan-row'))).toHaveCount(1);
   expect(await storageSnapshot(page)).toEqual(before);

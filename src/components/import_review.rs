@@ -157,6 +157,13 @@ pub fn ImportReview() -> impl IntoView {
         }
     };
     let cancel = move |_| pending.rows.set(None);
+    // Escape closes the report like «Huỷ»: nothing was applied.
+    let escape = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.key() == "Escape" && pending.rows.with_untracked(Option::is_some) {
+            pending.rows.set(None);
+        }
+    });
+    on_cleanup(move || escape.remove());
 
     move || {
         let reading = pending.reading.get();
