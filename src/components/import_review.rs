@@ -119,7 +119,11 @@ pub fn ImportReview() -> impl IntoView {
             );
         });
         let mut opened = None;
+        let mut replaced: Vec<PlanId> = Vec::new();
         for e in &entries {
+            if let (LogAction::Replaced { .. }, Some(p)) = (&e.action, &e.plan) {
+                replaced.push(PlanId(p.id.clone()));
+            }
             let id = match (&e.action, &e.plan) {
                 (LogAction::AddedAlongside { new_id }, _) => Some(PlanId(new_id.clone())),
                 (LogAction::Added | LogAction::Replaced { .. }, Some(p)) => {
@@ -153,6 +157,11 @@ pub fn ImportReview() -> impl IntoView {
         if single {
             if let Some(id) = opened {
                 nav.0.set(Screen::Plan(id));
+            }
+        } else if let Screen::Plan(current) = nav.0.get_untracked() {
+            // The plan on screen was replaced: show the new one, not the inputs of the old.
+            if replaced.contains(&current) {
+                nav.0.set(Screen::Plan(current));
             }
         }
     };
