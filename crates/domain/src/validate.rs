@@ -318,6 +318,7 @@ impl ProblemKind {
                 | ProblemKind::WrongType { .. }
                 | ProblemKind::UnknownValue { .. }
                 | ProblemKind::Structure { .. }
+                | ProblemKind::BadRevision { .. }
         )
     }
 

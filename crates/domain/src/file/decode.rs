@@ -427,7 +427,7 @@ fn plan(v: &Value) -> Decoded<Plan> {
 }
 
 /// The keys this version knows in each record whose unknown keys are kept ([`Extra`]).
-const PLAN_KEYS: &[&str] = &[
+pub(crate) const PLAN_KEYS: &[&str] = &[
     "id",
     "unit",
     "year",
@@ -437,10 +437,11 @@ const PLAN_KEYS: &[&str] = &[
     "notes",
     "targets",
 ];
-const UNIT_KEYS: &[&str] = &["id", "name", "level", "superior"];
-const REFERENCE_KEYS: &[&str] = &["number", "issuedOn", "dateNote"];
-const TARGET_KEYS: &[&str] = &["id", "area", "label", "goal", "parent", "entries", "notes"];
-const ENTRY_KEYS: &[&str] = &["id", "date", "reading", "comment"];
+pub(crate) const UNIT_KEYS: &[&str] = &["id", "name", "level", "superior"];
+pub(crate) const REFERENCE_KEYS: &[&str] = &["number", "issuedOn", "dateNote"];
+pub(crate) const TARGET_KEYS: &[&str] =
+    &["id", "area", "label", "goal", "parent", "entries", "notes"];
+pub(crate) const ENTRY_KEYS: &[&str] = &["id", "date", "reading", "comment"];
 
 fn unit(v: &Value, p: &Path) -> Decoded<Unit> {
     let o = Obj::of(v, p)?;

@@ -24,6 +24,8 @@ use crate::progress::{Figure, ProgressEntry, Reading};
 use crate::target::{Comparator, Condition, Goal, Measure, Target, ValueUnit};
 use crate::unit::Unit;
 
+use super::decode;
+
 /// JSON text being written. The caller opens and closes objects and lists in matching pairs;
 /// [`Writer::key`] and [`Writer::item`] place the separators and indentation.
 pub(crate) struct Writer {
@@ -232,7 +234,7 @@ pub(crate) fn plan(w: &mut Writer, p: &Plan) {
         target(w, t);
     }
     w.close_list();
-    extra(w, &p.extra);
+    extra(w, &p.extra, decode::PLAN_KEYS);
     w.close_object();
 }
 
@@ -246,7 +248,7 @@ fn unit(w: &mut Writer, u: &Unit) {
     w.text_field("id", &u.superior_id);
     w.text_field("name", &u.superior);
     w.close_object();
-    extra(w, &u.extra);
+    extra(w, &u.extra, decode::UNIT_KEYS);
     w.close_object();
 }
 
@@ -263,8 +265,10 @@ fn notes(w: &mut Writer, n: &Notes) {
 }
 
 /// Keys read from a file that this version does not know, written back as they were read.
-fn extra(w: &mut Writer, e: &Extra) {
-    for (k, v) in &e.0 {
+/// A key the record already wrote is skipped: a file never repeats a key, whatever the
+/// model holds (the decoder never puts a known key there).
+fn extra(w: &mut Writer, e: &Extra, known: &[&str]) {
+    for (k, v) in e.0.iter().filter(|(k, _)| !known.contains(&k.as_str())) {
         w.key(k);
         w.value(v);
     }
@@ -277,7 +281,7 @@ fn reference(w: &mut Writer, r: &PlanReference) {
     if !r.date_note.is_empty() {
         w.text_field("dateNote", &r.date_note);
     }
-    extra(w, &r.extra);
+    extra(w, &r.extra, decode::REFERENCE_KEYS);
     w.close_object();
 }
 
@@ -299,7 +303,7 @@ fn target(w: &mut Writer, t: &Target) {
     }
     w.close_list();
     notes(w, &t.notes);
-    extra(w, &t.extra);
+    extra(w, &t.extra, decode::TARGET_KEYS);
     w.close_object();
 }
 
@@ -410,7 +414,7 @@ fn entry(w: &mut Writer, e: &ProgressEntry) {
     w.key("reading");
     reading(w, &e.reading);
     w.text_field("comment", &e.comment);
-    extra(w, &e.extra);
+    extra(w, &e.extra, decode::ENTRY_KEYS);
     w.close_object();
 }
 
@@ -507,5 +511,23 @@ mod tests {
         assert_eq!(json_excerpt(&json!("9156"), 40), "\"9156\"");
         assert_eq!(json_excerpt(&json!([1, 2, 3]), 4), "[1,…");
         assert_eq!(json_excerpt(&json!(null), 4), "null");
+    }
+}
+
+#[cfg(test)]
+mod extra_tests {
+    use super::*;
+    use crate::example::example_plan_with_counter;
+
+    #[test]
+    fn an_unknown_key_list_never_repeats_a_known_key() {
+        let mut plan = example_plan_with_counter();
+        plan.extra.0.push(("id".into(), Value::from("forged")));
+        plan.extra.0.push(("tasks".into(), Value::from(3)));
+        let mut w = Writer::new(false);
+        super::plan(&mut w, &plan);
+        let text = w.finish();
+        assert_eq!(text.matches("\"id\":\"forged\"").count(), 0);
+        assert!(text.ends_with(",\"tasks\":3}"));
     }
 }
