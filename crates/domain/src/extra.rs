@@ -5,6 +5,23 @@
 
 use serde_json::Value;
 
+/// The keys this version knows in each record whose unknown keys are kept: any other key of
+/// these objects is an unknown key.
+pub const PLAN_KEYS: &[&str] = &[
+    "id",
+    "unit",
+    "year",
+    "revision",
+    "status",
+    "reference",
+    "notes",
+    "targets",
+];
+pub const UNIT_KEYS: &[&str] = &["id", "name", "level", "superior"];
+pub const REFERENCE_KEYS: &[&str] = &["number", "issuedOn", "dateNote"];
+pub const TARGET_KEYS: &[&str] = &["id", "area", "label", "goal", "parent", "entries", "notes"];
+pub const ENTRY_KEYS: &[&str] = &["id", "date", "reading", "comment"];
+
 /// Unknown keys of one JSON object, in key order, with their values as read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Extra(pub Vec<(String, Value)>);

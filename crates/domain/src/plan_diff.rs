@@ -608,51 +608,23 @@ impl PlanDiff {
         for c in &self.plan {
             out.push(change_line(c, plan_subject.into(), locale));
         }
-        let vi = locale == Locale::Vi;
         for t in &self.targets {
             match t {
                 TargetDiff::Added { position, target } => {
-                    let goal = goal_text(&target.goal, locale);
-                    let n = target.entries.len();
-                    let mut text = locale.pick(
-                        format!("chỉ tiêu mới: {goal}"),
-                        format!("new target: {goal}"),
-                    );
-                    if n > 0 {
-                        text.push_str(&if vi {
-                            format!("; {n} mục tiến độ")
-                        } else {
-                            format!("; {n} {}", plural(n, "progress entry", "progress entries"))
-                        });
-                    }
-                    out.push(DiffLine {
-                        sign: DiffSign::Added,
-                        subject: target_subject(*position, &target.label, locale),
-                        text,
-                    });
+                    out.push(whole_target_line(
+                        DiffSign::Added,
+                        *position,
+                        target,
+                        locale,
+                    ));
                 }
                 TargetDiff::Removed { position, target } => {
-                    let goal = goal_text(&target.goal, locale);
-                    let n = target.entries.len();
-                    let mut text = locale.pick(
-                        format!("chỉ tiêu bị bỏ: {goal}"),
-                        format!("target removed: {goal}"),
-                    );
-                    if n > 0 {
-                        text.push_str(&if vi {
-                            format!("; cùng {n} mục tiến độ")
-                        } else {
-                            format!(
-                                "; with its {n} {}",
-                                plural(n, "progress entry", "progress entries")
-                            )
-                        });
-                    }
-                    out.push(DiffLine {
-                        sign: DiffSign::Removed,
-                        subject: target_subject(*position, &target.label, locale),
-                        text,
-                    });
+                    out.push(whole_target_line(
+                        DiffSign::Removed,
+                        *position,
+                        target,
+                        locale,
+                    ));
                 }
                 TargetDiff::Changed(t) => {
                     let subject = target_subject(t.position, &t.incoming.label, locale);
@@ -672,6 +644,33 @@ impl PlanDiff {
             }
         }
         out
+    }
+}
+
+/// The line of a target added or removed as a whole, with its goal and entries.
+fn whole_target_line(sign: DiffSign, position: usize, target: &Target, locale: Locale) -> DiffLine {
+    let goal = goal_text(&target.goal, locale);
+    let n = target.entries.len();
+    let added = sign == DiffSign::Added;
+    let mut text = match (added, locale) {
+        (true, Locale::Vi) => format!("chỉ tiêu mới: {goal}"),
+        (true, Locale::En) => format!("new target: {goal}"),
+        (false, Locale::Vi) => format!("chỉ tiêu bị bỏ: {goal}"),
+        (false, Locale::En) => format!("target removed: {goal}"),
+    };
+    if n > 0 {
+        let entries = plural(n, "progress entry", "progress entries");
+        text.push_str(&match (added, locale) {
+            (true, Locale::Vi) => format!("; {n} mục tiến độ"),
+            (true, Locale::En) => format!("; {n} {entries}"),
+            (false, Locale::Vi) => format!("; cùng {n} mục tiến độ"),
+            (false, Locale::En) => format!("; with its {n} {entries}"),
+        });
+    }
+    DiffLine {
+        sign,
+        subject: target_subject(position, &target.label, locale),
+        text,
     }
 }
 

@@ -250,21 +250,8 @@ fn notes() -> BoxedStrategy<Notes> {
     .boxed()
 }
 
-/// The keys each object that keeps unknown keys knows (an unknown key is none of them).
-const PLAN_KEYS: &[&str] = &[
-    "id",
-    "unit",
-    "year",
-    "revision",
-    "status",
-    "reference",
-    "notes",
-    "targets",
-];
-const UNIT_KEYS: &[&str] = &["id", "name", "level", "superior"];
-const REFERENCE_KEYS: &[&str] = &["number", "issuedOn", "dateNote"];
-const TARGET_KEYS: &[&str] = &["id", "area", "label", "goal", "parent", "entries", "notes"];
-const ENTRY_KEYS: &[&str] = &["id", "date", "reading", "comment"];
+// The keys each object that keeps unknown keys knows (an unknown key is none of them).
+use cchc_domain::extra::{ENTRY_KEYS, PLAN_KEYS, REFERENCE_KEYS, TARGET_KEYS, UNIT_KEYS};
 
 /// A finite number other than −0 (which equals 0 as a value but is written `-0.0`).
 fn float() -> BoxedStrategy<f64> {

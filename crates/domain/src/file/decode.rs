@@ -25,7 +25,7 @@ use serde_json::{Map, Value};
 
 use crate::area::ReformArea;
 use crate::date::parse_iso_date;
-use crate::extra::Extra;
+use crate::extra::{Extra, ENTRY_KEYS, PLAN_KEYS, REFERENCE_KEYS, TARGET_KEYS, UNIT_KEYS};
 use crate::notes::Notes;
 use crate::number::{Count, Decimal, NumberError, MAX_MAGNITUDE};
 use crate::plan::{Plan, PlanId, PlanReference, PlanStatus};
@@ -425,23 +425,6 @@ fn plan(v: &Value) -> Decoded<Plan> {
         extra: o.extra(PLAN_KEYS),
     })
 }
-
-/// The keys this version knows in each record whose unknown keys are kept ([`Extra`]).
-pub(crate) const PLAN_KEYS: &[&str] = &[
-    "id",
-    "unit",
-    "year",
-    "revision",
-    "status",
-    "reference",
-    "notes",
-    "targets",
-];
-pub(crate) const UNIT_KEYS: &[&str] = &["id", "name", "level", "superior"];
-pub(crate) const REFERENCE_KEYS: &[&str] = &["number", "issuedOn", "dateNote"];
-pub(crate) const TARGET_KEYS: &[&str] =
-    &["id", "area", "label", "goal", "parent", "entries", "notes"];
-pub(crate) const ENTRY_KEYS: &[&str] = &["id", "date", "reading", "comment"];
 
 fn unit(v: &Value, p: &Path) -> Decoded<Unit> {
     let o = Obj::of(v, p)?;

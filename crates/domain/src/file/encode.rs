@@ -16,15 +16,13 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::date::format_iso_date;
-use crate::extra::Extra;
+use crate::extra::{Extra, ENTRY_KEYS, PLAN_KEYS, REFERENCE_KEYS, TARGET_KEYS, UNIT_KEYS};
 use crate::notes::Notes;
 use crate::number::Decimal;
 use crate::plan::{Plan, PlanReference};
 use crate::progress::{Figure, ProgressEntry, Reading};
 use crate::target::{Comparator, Condition, Goal, Measure, Target, ValueUnit};
 use crate::unit::Unit;
-
-use super::decode;
 
 /// JSON text being written. The caller opens and closes objects and lists in matching pairs;
 /// [`Writer::key`] and [`Writer::item`] place the separators and indentation.
@@ -234,7 +232,7 @@ pub(crate) fn plan(w: &mut Writer, p: &Plan) {
         target(w, t);
     }
     w.close_list();
-    extra(w, &p.extra, decode::PLAN_KEYS);
+    extra(w, &p.extra, PLAN_KEYS);
     w.close_object();
 }
 
@@ -248,7 +246,7 @@ fn unit(w: &mut Writer, u: &Unit) {
     w.text_field("id", &u.superior_id);
     w.text_field("name", &u.superior);
     w.close_object();
-    extra(w, &u.extra, decode::UNIT_KEYS);
+    extra(w, &u.extra, UNIT_KEYS);
     w.close_object();
 }
 
@@ -281,7 +279,7 @@ fn reference(w: &mut Writer, r: &PlanReference) {
     if !r.date_note.is_empty() {
         w.text_field("dateNote", &r.date_note);
     }
-    extra(w, &r.extra, decode::REFERENCE_KEYS);
+    extra(w, &r.extra, REFERENCE_KEYS);
     w.close_object();
 }
 
@@ -303,7 +301,7 @@ fn target(w: &mut Writer, t: &Target) {
     }
     w.close_list();
     notes(w, &t.notes);
-    extra(w, &t.extra, decode::TARGET_KEYS);
+    extra(w, &t.extra, TARGET_KEYS);
     w.close_object();
 }
 
@@ -414,7 +412,7 @@ fn entry(w: &mut Writer, e: &ProgressEntry) {
     w.key("reading");
     reading(w, &e.reading);
     w.text_field("comment", &e.comment);
-    extra(w, &e.extra, decode::ENTRY_KEYS);
+    extra(w, &e.extra, ENTRY_KEYS);
     w.close_object();
 }
 
