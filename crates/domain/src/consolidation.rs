@@ -1,0 +1,351 @@
+//! Consolidation: a superior unit's roll-up of its subordinates' plans. Targets are matched
+//! across plans by their stable id (or by a mapping the officer made once), each unit's
+//! target is evaluated as in its own plan, and every target gets an aggregate computed with
+//! the rule its kind calls for:
+//!
+//! * a ratio: the sum of the numerators over the sum of the denominators, never the mean of
+//!   the units' percentages, beside the number of units that meet the target;
+//! * a count or an amount (count, days, hours, money): the sum, and the mean per reporting
+//!   unit;
+//! * a milestone, a percentage or index entered directly, a compound target: the number of
+//!   units that meet it (their values have no common sum);
+//! * free text: the number of units reporting.
+//!
+//! A cell can be switched out of the aggregate; the unit's own verdict is still shown.
+//! Units the superior expects to report but whose plan is not held are listed as missing.
+
+use chrono::NaiveDate;
+
+use crate::area::ReformArea;
+use crate::evaluation::{evaluate, evaluate_condition, Status};
+use crate::number::{Count, Decimal};
+use crate::plan::{Plan, PlanId};
+use crate::progress::{Figure, Reading};
+use crate::target::{Comparator, Goal, Measure, Target, TargetId, ValueUnit};
+
+/// A unit the superior expects a plan from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpectedUnit {
+    /// The unit's code, matched against [`crate::unit::Unit::id`]; when empty, the name is
+    /// matched instead (ignoring case and surrounding spaces).
+    pub code: String,
+    pub name: String,
+}
+
+/// A target of one plan counted under another column: for plans not made from the same
+/// template, mapped by hand once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetMapping {
+    pub plan: PlanId,
+    pub target: TargetId,
+    pub column: TargetId,
+}
+
+/// What the officer chose: the plans, the units expected, the mappings, the cells left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConsolidationSpec {
+    pub plans: Vec<PlanId>,
+    pub expected: Vec<ExpectedUnit>,
+    pub mappings: Vec<TargetMapping>,
+    /// Cells switched out of the aggregate: (plan, column).
+    pub excluded: Vec<(PlanId, TargetId)>,
+}
+
+/// How a column is aggregated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AggregateRule {
+    /// Σ numerators / Σ denominators.
+    RatioOfSums,
+    /// Σ values, and the mean per reporting unit.
+    Sum,
+    /// Number of units that meet the target.
+    UnitsMeeting,
+    /// Number of units that reported something.
+    UnitsReporting,
+}
+
+/// The aggregate of one column over the units counted in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Aggregate {
+    pub rule: AggregateRule,
+    /// Units whose plan has this target (mapped or not), excluded cells left out.
+    pub units_with_target: usize,
+    /// Of those, units with figures for it.
+    pub units_reporting: usize,
+    pub units_met: usize,
+    /// Σ numerators and Σ denominators ([`AggregateRule::RatioOfSums`]).
+    pub counts: Option<(u64, u64)>,
+    /// Σ values ([`AggregateRule::Sum`]).
+    pub total: Option<Decimal>,
+    /// The verdict on Σ numerators / Σ denominators against the column's rule (ratios only:
+    /// a per-unit threshold such as "2 lần/năm" says nothing of a sum over units).
+    pub status: Option<Status>,
+}
+
+/// One target across the units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub id: TargetId,
+    pub area: ReformArea,
+    pub label: String,
+    /// The definition the column is judged by: the first chosen plan's.
+    pub target: Target,
+    pub aggregate: Aggregate,
+}
+
+/// One unit's value and verdict for one column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// `None` when the unit's plan has no such target.
+    pub status: Option<Status>,
+    /// Switched out of the aggregate by the officer.
+    pub excluded: bool,
+    /// The unit's own target id, when it differs from the column's (a mapped target).
+    pub mapped_from: Option<TargetId>,
+}
+
+/// One unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitRow {
+    pub plan: PlanId,
+    pub unit: String,
+    pub code: String,
+    pub revision: u32,
+    /// One per column, in column order.
+    pub cells: Vec<Cell>,
+    pub met: usize,
+    /// Targets with a verdict (met or not met).
+    pub gauged: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Consolidation {
+    pub columns: Vec<Column>,
+    pub rows: Vec<UnitRow>,
+    /// Expected units with no plan among the chosen ones.
+    pub missing: Vec<ExpectedUnit>,
+    /// Chosen plan ids that are not in the workbook.
+    pub unknown_plans: Vec<PlanId>,
+}
+
+/// The rule a target's kind calls for.
+pub fn aggregate_rule(goal: &Goal) -> AggregateRule {
+    match goal {
+        Goal::Single { condition, .. } => match &condition.measure {
+            Measure::Ratio { .. } => AggregateRule::RatioOfSums,
+            Measure::Value {
+                unit:
+                    ValueUnit::Count { .. } | ValueUnit::Days | ValueUnit::Hours | ValueUnit::Money,
+            } if !matches!(condition.comparator, Comparator::HigherThanPrevious { .. }) => {
+                AggregateRule::Sum
+            }
+            Measure::Value { .. } => AggregateRule::UnitsMeeting,
+        },
+        Goal::Compound { .. } | Goal::Milestone { .. } => AggregateRule::UnitsMeeting,
+        Goal::FreeText => AggregateRule::UnitsReporting,
+    }
+}
+
+/// Rolls up the chosen plans of `plans` as the spec says, evaluating against `today`.
+pub fn consolidate(plans: &[Plan], spec: &ConsolidationSpec, today: NaiveDate) -> Consolidation {
+    let chosen: Vec<&Plan> = spec
+        .plans
+        .iter()
+        .filter_map(|id| plans.iter().find(|p| &p.id == id))
+        .collect();
+    let unknown_plans = spec
+        .plans
+        .iter()
+        .filter(|id| !plans.iter().any(|p| &p.id == *id))
+        .cloned()
+        .collect();
+    let column_of = |plan: &Plan, target: &Target| -> TargetId {
+        spec.mappings
+            .iter()
+            .find(|m| m.plan == plan.id && m.target == target.id)
+            .map(|m| m.column.clone())
+            .unwrap_or_else(|| target.id.clone())
+    };
+
+    // Columns in the order they first appear, plan by plan.
+    let mut columns: Vec<Column> = Vec::new();
+    for plan in &chosen {
+        for target in &plan.targets {
+            let id = column_of(plan, target);
+            if !columns.iter().any(|c| c.id == id) {
+                columns.push(Column {
+                    id,
+                    area: target.area,
+                    label: target.label.clone(),
+                    target: target.clone(),
+                    aggregate: Aggregate {
+                        rule: aggregate_rule(&target.goal),
+                        units_with_target: 0,
+                        units_reporting: 0,
+                        units_met: 0,
+                        counts: None,
+                        total: None,
+                        status: None,
+                    },
+                });
+            }
+        }
+    }
+
+    let mut sums: Vec<Sums> = vec![Sums::default(); columns.len()];
+    let mut rows = Vec::with_capacity(chosen.len());
+    for plan in &chosen {
+        let mut cells: Vec<Cell> = columns
+            .iter()
+            .map(|_| Cell {
+                status: None,
+                excluded: false,
+                mapped_from: None,
+            })
+            .collect();
+        let (mut met, mut gauged) = (0, 0);
+        for target in &plan.targets {
+            let id = column_of(plan, target);
+            let Some(i) = columns.iter().position(|c| c.id == id) else {
+                continue;
+            };
+            let status = evaluate(target, today).status;
+            match status {
+                Status::Met => {
+                    met += 1;
+                    gauged += 1;
+                }
+                Status::NotMet => gauged += 1,
+                _ => {}
+            }
+            let excluded = spec.excluded.iter().any(|(p, c)| *p == plan.id && *c == id);
+            if let (Some(cell), Some(s)) = (cells.get_mut(i), sums.get_mut(i)) {
+                cell.status = Some(status);
+                cell.excluded = excluded;
+                cell.mapped_from = (target.id != id).then(|| target.id.clone());
+                if !excluded {
+                    s.add(target, status);
+                }
+            }
+        }
+        rows.push(UnitRow {
+            plan: plan.id.clone(),
+            unit: plan.unit.name.clone(),
+            code: plan.unit.id.clone(),
+            revision: plan.revision,
+            cells,
+            met,
+            gauged,
+        });
+    }
+    for (column, s) in columns.iter_mut().zip(sums) {
+        column.aggregate = s.finish(&column.target);
+    }
+
+    let missing = spec
+        .expected
+        .iter()
+        .filter(|e| !chosen.iter().any(|p| is_unit(p, e)))
+        .cloned()
+        .collect();
+    Consolidation {
+        columns,
+        rows,
+        missing,
+        unknown_plans,
+    }
+}
+
+fn is_unit(plan: &Plan, expected: &ExpectedUnit) -> bool {
+    if expected.code.trim().is_empty() {
+        plan.unit.name.trim().to_lowercase() == expected.name.trim().to_lowercase()
+    } else {
+        plan.unit.id.trim() == expected.code.trim()
+    }
+}
+
+/// Running sums of one column.
+#[derive(Clone, Default)]
+struct Sums {
+    with_target: usize,
+    reporting: usize,
+    met: usize,
+    numerator: u64,
+    denominator: u64,
+    /// Σ values in units of 10⁻⁴ (the finest a decimal of the format has).
+    total: i128,
+}
+
+impl Sums {
+    fn add(&mut self, target: &Target, status: Status) {
+        self.with_target += 1;
+        if status == Status::Met {
+            self.met += 1;
+        }
+        // A unit with no figures yet, or not for every field, is left out of the sums: its
+        // figures are incomplete.
+        let Some(entry) = target.latest_entry().filter(|_| status != Status::NoData) else {
+            return;
+        };
+        self.reporting += 1;
+        let mut add_figure = |f: &Figure| match f {
+            Figure::Ratio {
+                numerator,
+                denominator,
+            } if numerator.0 <= denominator.0 => {
+                self.numerator = self.numerator.saturating_add(numerator.0);
+                self.denominator = self.denominator.saturating_add(denominator.0);
+            }
+            Figure::Value { value } => {
+                let scaled = value
+                    .units()
+                    .saturating_mul(10i128.pow(u32::from(4u8.saturating_sub(value.scale()))));
+                self.total = self.total.saturating_add(scaled);
+            }
+            Figure::Ratio { .. } => {}
+        };
+        match &entry.reading {
+            Reading::Single { figure } => add_figure(figure),
+            Reading::PerField { fields } => fields.iter().for_each(|f| add_figure(&f.figure)),
+            _ => {}
+        }
+    }
+
+    fn finish(self, target: &Target) -> Aggregate {
+        let rule = aggregate_rule(&target.goal);
+        let condition = match &target.goal {
+            Goal::Single { condition, .. } => Some(condition),
+            _ => None,
+        };
+        let (counts, total, figure) = match rule {
+            AggregateRule::RatioOfSums if self.reporting > 0 => (
+                Some((self.numerator, self.denominator)),
+                None,
+                Some(Figure::Ratio {
+                    numerator: Count(self.numerator),
+                    denominator: Count(self.denominator),
+                }),
+            ),
+            AggregateRule::Sum if self.reporting > 0 => {
+                let total = Decimal::new(self.total, 4).ok();
+                (None, total, total.map(|value| Figure::Value { value }))
+            }
+            _ => (None, None, None),
+        };
+        let status = match (condition, figure, rule) {
+            (Some(c), Some(f), AggregateRule::RatioOfSums) => {
+                Some(evaluate_condition(c, &f).status)
+            }
+            _ => None,
+        };
+        Aggregate {
+            rule,
+            units_with_target: self.with_target,
+            units_reporting: self.reporting,
+            units_met: self.met,
+            counts,
+            total,
+            status,
+        }
+    }
+}
