@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 use crate::area::ReformArea;
 use crate::evaluation::{evaluate, evaluate_condition, Status};
-use crate::number::{Count, Decimal};
+use crate::number::{Count, Decimal, Rational};
 use crate::plan::{Plan, PlanId};
 use crate::progress::{Figure, Reading};
 use crate::target::{Comparator, Goal, Measure, Target, TargetId, ValueUnit};
@@ -102,6 +102,8 @@ pub struct Cell {
     pub excluded: bool,
     /// The unit's own target id, when it differs from the column's (a mapped target).
     pub mapped_from: Option<TargetId>,
+    /// The unit's headline value (a percentage for a ratio), for sorting and ranking.
+    pub value: Option<Rational>,
 }
 
 /// One unit.
@@ -126,6 +128,91 @@ pub struct Consolidation {
     pub missing: Vec<ExpectedUnit>,
     /// Chosen plan ids that are not in the workbook.
     pub unknown_plans: Vec<PlanId>,
+}
+
+/// Targets met and judged in one reform area, over every unit (excluded cells left out).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AreaSummary {
+    pub area: ReformArea,
+    pub targets: usize,
+    pub met: usize,
+    pub gauged: usize,
+}
+
+impl Consolidation {
+    /// Units by targets met (most first), then by fewest targets judged, then by name.
+    pub fn ranking(&self) -> Vec<&UnitRow> {
+        let mut rows: Vec<&UnitRow> = self.rows.iter().collect();
+        rows.sort_by(|a, b| {
+            b.met
+                .cmp(&a.met)
+                .then(a.gauged.cmp(&b.gauged))
+                .then_with(|| a.unit.cmp(&b.unit))
+        });
+        rows
+    }
+
+    /// Units by their value for one column, best first (lowest first where lower is
+    /// better); units without a value come last.
+    pub fn ranking_by(&self, column: &TargetId) -> Vec<&UnitRow> {
+        let Some(i) = self.columns.iter().position(|c| &c.id == column) else {
+            return Vec::new();
+        };
+        let lower_is_better = match self.columns.get(i).map(|c| &c.target.goal) {
+            Some(Goal::Single { condition, .. }) => condition.comparator.lower_is_better(),
+            _ => false,
+        };
+        let value = |r: &UnitRow| r.cells.get(i).and_then(|c| c.value);
+        let mut rows: Vec<&UnitRow> = self.rows.iter().collect();
+        rows.sort_by(|a, b| match (value(a), value(b)) {
+            (Some(x), Some(y)) => {
+                let order = x.cmp(&y);
+                if lower_is_better {
+                    order
+                } else {
+                    order.reverse()
+                }
+            }
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.unit.cmp(&b.unit),
+        });
+        rows
+    }
+
+    /// One summary per reform area that has a column, in the canonical order.
+    pub fn areas(&self) -> Vec<AreaSummary> {
+        ReformArea::ALL
+            .into_iter()
+            .filter_map(|area| {
+                let columns: Vec<usize> = (0..self.columns.len())
+                    .filter(|i| self.columns.get(*i).is_some_and(|c| c.area == area))
+                    .collect();
+                if columns.is_empty() {
+                    return None;
+                }
+                let (mut met, mut gauged) = (0, 0);
+                for row in &self.rows {
+                    for cell in columns.iter().filter_map(|i| row.cells.get(*i)) {
+                        match (cell.excluded, cell.status) {
+                            (false, Some(Status::Met)) => {
+                                met += 1;
+                                gauged += 1;
+                            }
+                            (false, Some(Status::NotMet)) => gauged += 1,
+                            _ => {}
+                        }
+                    }
+                }
+                Some(AreaSummary {
+                    area,
+                    targets: columns.len(),
+                    met,
+                    gauged,
+                })
+            })
+            .collect()
+    }
 }
 
 /// The rule a target's kind calls for.
@@ -201,6 +288,7 @@ pub fn consolidate(plans: &[Plan], spec: &ConsolidationSpec, today: NaiveDate) -
                 status: None,
                 excluded: false,
                 mapped_from: None,
+                value: None,
             })
             .collect();
         let (mut met, mut gauged) = (0, 0);
@@ -209,7 +297,8 @@ pub fn consolidate(plans: &[Plan], spec: &ConsolidationSpec, today: NaiveDate) -
             let Some(i) = columns.iter().position(|c| c.id == id) else {
                 continue;
             };
-            let status = evaluate(target, today).status;
+            let evaluation = evaluate(target, today);
+            let status = evaluation.status;
             match status {
                 Status::Met => {
                     met += 1;
@@ -223,6 +312,10 @@ pub fn consolidate(plans: &[Plan], spec: &ConsolidationSpec, today: NaiveDate) -
                 cell.status = Some(status);
                 cell.excluded = excluded;
                 cell.mapped_from = (target.id != id).then(|| target.id.clone());
+                cell.value = evaluation
+                    .headline
+                    .and_then(|h| h.measured)
+                    .map(|m| m.value);
                 if !excluded {
                     s.add(target, status);
                 }

@@ -410,3 +410,39 @@ fn rules_follow_the_kind_of_target() {
     // Percentages entered directly have no counts to add: units meeting only.
     assert_eq!(aggregate_rule(&percent), AggregateRule::UnitsMeeting);
 }
+
+#[test]
+fn ranking_by_targets_met_by_one_target_and_per_area() {
+    let plans = eleven_wards();
+    let c = consolidate(&plans, &spec_of(&plans), today());
+    let ranking: Vec<&str> = c.ranking().iter().map(|r| r.unit.as_str()).collect();
+    // Wards 1, 4–7 meet all four; then 3 (no data on one), then the rest.
+    assert_eq!(ranking.first(), Some(&"Phường 1"));
+    assert_eq!(ranking.last(), Some(&"Phường 11"));
+    let by_online: Vec<&str> = c
+        .ranking_by(&TargetId("t-online".into()))
+        .iter()
+        .map(|r| r.unit.as_str())
+        .collect();
+    assert_eq!(by_online.first(), Some(&"Phường 1"));
+    assert_eq!(by_online.last(), Some(&"Phường 2"));
+    assert!(c.ranking_by(&TargetId("none".into())).is_empty());
+
+    let areas = c.areas();
+    let names: Vec<ReformArea> = areas.iter().map(|a| a.area).collect();
+    assert_eq!(
+        names,
+        [
+            ReformArea::Direction,
+            ReformArea::Procedures,
+            ReformArea::Other
+        ]
+    );
+    let direction = &areas[0];
+    assert_eq!(
+        (direction.targets, direction.met, direction.gauged),
+        (1, 9, 11)
+    );
+    // Free text is tracked, never judged.
+    assert_eq!((areas[2].met, areas[2].gauged), (0, 0));
+}
