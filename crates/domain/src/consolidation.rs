@@ -14,6 +14,8 @@
 //! A cell can be switched out of the aggregate; the unit's own verdict is still shown.
 //! Units the superior expects to report but whose plan is not held are listed as missing.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use crate::area::ReformArea;
@@ -235,31 +237,41 @@ pub fn aggregate_rule(goal: &Goal) -> AggregateRule {
 
 /// Rolls up the chosen plans of `plans` as the spec says, evaluating against `today`.
 pub fn consolidate(plans: &[Plan], spec: &ConsolidationSpec, today: NaiveDate) -> Consolidation {
+    let held: HashMap<&PlanId, &Plan> = plans.iter().map(|p| (&p.id, p)).collect();
     let chosen: Vec<&Plan> = spec
         .plans
         .iter()
-        .filter_map(|id| plans.iter().find(|p| &p.id == id))
+        .filter_map(|id| held.get(id).copied())
         .collect();
     let unknown_plans = spec
         .plans
         .iter()
-        .filter(|id| !plans.iter().any(|p| &p.id == *id))
+        .filter(|id| !held.contains_key(id))
         .cloned()
         .collect();
+    // Lookups by key, so the cost grows linearly with the number of plans.
+    let mappings: HashMap<(&PlanId, &TargetId), &TargetId> = spec
+        .mappings
+        .iter()
+        .map(|m| ((&m.plan, &m.target), &m.column))
+        .collect();
+    let excluded: HashSet<(&PlanId, &TargetId)> =
+        spec.excluded.iter().map(|(p, c)| (p, c)).collect();
     let column_of = |plan: &Plan, target: &Target| -> TargetId {
-        spec.mappings
-            .iter()
-            .find(|m| m.plan == plan.id && m.target == target.id)
-            .map(|m| m.column.clone())
+        mappings
+            .get(&(&plan.id, &target.id))
+            .map(|c| (*c).clone())
             .unwrap_or_else(|| target.id.clone())
     };
 
     // Columns in the order they first appear, plan by plan.
     let mut columns: Vec<Column> = Vec::new();
+    let mut index: HashMap<TargetId, usize> = HashMap::new();
     for plan in &chosen {
         for target in &plan.targets {
             let id = column_of(plan, target);
-            if !columns.iter().any(|c| c.id == id) {
+            if !index.contains_key(&id) {
+                index.insert(id.clone(), columns.len());
                 columns.push(Column {
                     id,
                     area: target.area,
@@ -294,7 +306,7 @@ pub fn consolidate(plans: &[Plan], spec: &ConsolidationSpec, today: NaiveDate) -
         let (mut met, mut gauged) = (0, 0);
         for target in &plan.targets {
             let id = column_of(plan, target);
-            let Some(i) = columns.iter().position(|c| c.id == id) else {
+            let Some(&i) = index.get(&id) else {
                 continue;
             };
             let evaluation = evaluate(target, today);
@@ -307,7 +319,7 @@ pub fn consolidate(plans: &[Plan], spec: &ConsolidationSpec, today: NaiveDate) -
                 Status::NotMet => gauged += 1,
                 _ => {}
             }
-            let excluded = spec.excluded.iter().any(|(p, c)| *p == plan.id && *c == id);
+            let excluded = excluded.contains(&(&plan.id, &id));
             if let (Some(cell), Some(s)) = (cells.get_mut(i), sums.get_mut(i)) {
                 cell.status = Some(status);
                 cell.excluded = excluded;
