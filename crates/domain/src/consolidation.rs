@@ -347,10 +347,18 @@ pub fn consolidate(plans: &[Plan], spec: &ConsolidationSpec, today: NaiveDate) -
         column.aggregate = s.finish(&column.target);
     }
 
+    let codes: HashSet<&str> = chosen.iter().map(|p| p.unit.id.trim()).collect();
+    let names: HashSet<String> = chosen.iter().map(|p| name_key(&p.unit.name)).collect();
     let missing = spec
         .expected
         .iter()
-        .filter(|e| !chosen.iter().any(|p| is_unit(p, e)))
+        .filter(|e| {
+            if e.code.trim().is_empty() {
+                !names.contains(&name_key(&e.name))
+            } else {
+                !codes.contains(e.code.trim())
+            }
+        })
         .cloned()
         .collect();
     Consolidation {
@@ -361,12 +369,9 @@ pub fn consolidate(plans: &[Plan], spec: &ConsolidationSpec, today: NaiveDate) -
     }
 }
 
-fn is_unit(plan: &Plan, expected: &ExpectedUnit) -> bool {
-    if expected.code.trim().is_empty() {
-        plan.unit.name.trim().to_lowercase() == expected.name.trim().to_lowercase()
-    } else {
-        plan.unit.id.trim() == expected.code.trim()
-    }
+/// A unit name as matched against the expected list: case and surrounding spaces ignored.
+fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 /// Running sums of one column.
