@@ -371,7 +371,7 @@ pub fn consolidate(plans: &[Plan], spec: &ConsolidationSpec, today: NaiveDate) -
 
 /// A unit name as matched against the expected list: case and surrounding spaces ignored.
 fn name_key(name: &str) -> String {
-    name.trim().to_lowercase()
+    crate::letters::lowercase(name.trim())
 }
 
 /// Running sums of one column.
