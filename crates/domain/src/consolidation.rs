@@ -19,11 +19,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::area::ReformArea;
-use crate::evaluation::{evaluate, evaluate_condition, Status};
+use crate::evaluation::{evaluate, Status};
 use crate::number::{Count, Decimal, Rational};
 use crate::plan::{Plan, PlanId};
-use crate::progress::{Figure, Reading};
-use crate::target::{Comparator, Goal, Measure, Target, TargetId, ValueUnit};
+use crate::progress::{EntryId, FieldFigure, Figure, ProgressEntry, Reading};
+use crate::target::{Comparator, FieldId, Goal, Measure, Target, TargetId, ValueUnit};
 
 /// A unit the superior expects a plan from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +79,8 @@ pub struct Aggregate {
     pub counts: Option<(u64, u64)>,
     /// Σ values ([`AggregateRule::Sum`]).
     pub total: Option<Decimal>,
+    /// Σ numerators and Σ denominators per field, for a ratio with a breakdown.
+    pub field_counts: Vec<(FieldId, u64, u64)>,
     /// The verdict on Σ numerators / Σ denominators against the column's rule (ratios only:
     /// a per-unit threshold such as "2 lần/năm" says nothing of a sum over units).
     pub status: Option<Status>,
@@ -284,6 +286,7 @@ pub fn consolidate(plans: &[Plan], spec: &ConsolidationSpec, today: NaiveDate) -
                         units_met: 0,
                         counts: None,
                         total: None,
+                        field_counts: Vec::new(),
                         status: None,
                     },
                 });
@@ -344,7 +347,7 @@ pub fn consolidate(plans: &[Plan], spec: &ConsolidationSpec, today: NaiveDate) -
         });
     }
     for (column, s) in columns.iter_mut().zip(sums) {
-        column.aggregate = s.finish(&column.target);
+        column.aggregate = s.finish(&column.target, today);
     }
 
     let codes: HashSet<&str> = chosen.iter().map(|p| p.unit.id.trim()).collect();
@@ -384,6 +387,8 @@ struct Sums {
     denominator: u64,
     /// Σ values in units of 10⁻⁴ (the finest a decimal of the format has).
     total: i128,
+    /// Σ numerators and denominators per field of a breakdown, matched by field id.
+    fields: Vec<(FieldId, u64, u64)>,
 }
 
 impl Sums {
@@ -416,46 +421,93 @@ impl Sums {
         };
         match &entry.reading {
             Reading::Single { figure } => add_figure(figure),
-            Reading::PerField { fields } => fields.iter().for_each(|f| add_figure(&f.figure)),
+            Reading::PerField { fields } => {
+                fields.iter().for_each(|f| add_figure(&f.figure));
+                for f in fields {
+                    if let Figure::Ratio {
+                        numerator,
+                        denominator,
+                    } = &f.figure
+                    {
+                        if numerator.0 > denominator.0 {
+                            continue;
+                        }
+                        match self.fields.iter_mut().find(|(id, _, _)| *id == f.field) {
+                            Some((_, n, d)) => {
+                                *n = n.saturating_add(numerator.0);
+                                *d = d.saturating_add(denominator.0);
+                            }
+                            None => self
+                                .fields
+                                .push((f.field.clone(), numerator.0, denominator.0)),
+                        }
+                    }
+                }
+            }
             _ => {}
         }
     }
 
-    fn finish(self, target: &Target) -> Aggregate {
+    fn finish(self, target: &Target, today: NaiveDate) -> Aggregate {
         let rule = aggregate_rule(&target.goal);
-        let condition = match &target.goal {
-            Goal::Single { condition, .. } => Some(condition),
-            _ => None,
-        };
-        let (counts, total, figure) = match rule {
-            AggregateRule::RatioOfSums if self.reporting > 0 => (
-                Some((self.numerator, self.denominator)),
-                None,
-                Some(Figure::Ratio {
-                    numerator: Count(self.numerator),
-                    denominator: Count(self.denominator),
-                }),
-            ),
-            AggregateRule::Sum if self.reporting > 0 => {
-                let total = Decimal::new(self.total, 4).ok();
-                (None, total, total.map(|value| Figure::Value { value }))
-            }
-            _ => (None, None, None),
-        };
-        let status = match (condition, figure, rule) {
-            (Some(c), Some(f), AggregateRule::RatioOfSums) => {
-                Some(evaluate_condition(c, &f).status)
-            }
-            _ => None,
-        };
-        Aggregate {
+        let mut aggregate = Aggregate {
             rule,
             units_with_target: self.with_target,
             units_reporting: self.reporting,
             units_met: self.met,
-            counts,
-            total,
-            status,
+            counts: (rule == AggregateRule::RatioOfSums && self.reporting > 0)
+                .then_some((self.numerator, self.denominator)),
+            total: (rule == AggregateRule::Sum && self.reporting > 0)
+                .then(|| Decimal::new(self.total, 4).ok())
+                .flatten(),
+            field_counts: self.fields,
+            status: None,
+        };
+        // The area as a whole judged by the target's own rule: ratios only (a per-unit
+        // threshold such as "2 lần/năm" says nothing of a sum over units).
+        if let Some(reading) = aggregate_reading(&aggregate, target) {
+            let mut whole = target.clone();
+            whole.entries = vec![ProgressEntry {
+                id: EntryId("aggregate".into()),
+                date: today,
+                reading,
+                comment: String::new(),
+                extra: Default::default(),
+            }];
+            aggregate.status = Some(evaluate(&whole, today).status);
         }
+        aggregate
+    }
+}
+
+/// The aggregate of a ratio column as a reading of its target: Σ numerators / Σ
+/// denominators, per field when the target has a breakdown. `None` for other rules and
+/// when no unit has reported.
+pub fn aggregate_reading(aggregate: &Aggregate, target: &Target) -> Option<Reading> {
+    let (n, d) = aggregate.counts?;
+    let ratio = |n: u64, d: u64| Figure::Ratio {
+        numerator: Count(n),
+        denominator: Count(d),
+    };
+    match &target.goal {
+        Goal::Single { breakdown, .. } if !breakdown.is_empty() => Some(Reading::PerField {
+            fields: breakdown
+                .iter()
+                .filter_map(|f| {
+                    let (_, n, d) = aggregate
+                        .field_counts
+                        .iter()
+                        .find(|(id, _, _)| *id == f.id)?;
+                    Some(FieldFigure {
+                        field: f.id.clone(),
+                        figure: ratio(*n, *d),
+                    })
+                })
+                .collect(),
+        }),
+        Goal::Single { .. } => Some(Reading::Single {
+            figure: ratio(n, d),
+        }),
+        _ => None,
     }
 }

@@ -265,6 +265,16 @@ fn per_field_ratios_add_every_field_and_a_missing_field_is_no_data() {
     // yet, so its incomplete figures stay out of the sums.
     assert_eq!(ontime.aggregate.counts, Some((10 * 149, 10 * 150)));
     assert_eq!(ontime.aggregate.units_reporting, 10);
+    // Per field too, and the area is judged field by field: 990/1.000 and 500/500 both meet
+    // "tối thiểu 98%".
+    assert_eq!(
+        ontime.aggregate.field_counts,
+        [
+            (FieldId("f-hotich".into()), 990, 1_000),
+            (FieldId("f-datdai".into()), 500, 500)
+        ]
+    );
+    assert_eq!(ontime.aggregate.status, Some(Status::Met));
     assert_eq!(ontime.aggregate.units_met, 10);
     let ward3 = c.rows.iter().find(|r| r.unit == "Phường 3").unwrap();
     let i = c.columns.iter().position(|c| c.id.0 == "t-ontime").unwrap();
