@@ -456,3 +456,91 @@ fn ranking_by_targets_met_by_one_target_and_per_area() {
     // Free text is tracked, never judged.
     assert_eq!((areas[2].met, areas[2].gauged), (0, 0));
 }
+
+#[test]
+fn the_consolidation_travels_as_the_superior_units_plan_file() {
+    use cchc_domain::consolidated_plan::consolidated_plan;
+    use cchc_domain::file::{export_plan, import_text, ExportMeta};
+    use cchc_domain::locale::Locale;
+    use cchc_domain::validate::validate_plan;
+
+    let plans = eleven_wards();
+    let c = consolidate(&plans, &spec_of(&plans), today());
+    let superior = Unit {
+        id: "79".into(),
+        name: "UBND Thành phố Hồ Chí Minh".into(),
+        level: UnitLevel::Province,
+        superior: "Bộ Nội vụ".into(),
+        superior_id: String::new(),
+        extra: Default::default(),
+    };
+    let plan = consolidated_plan(
+        &c,
+        PlanId("tong-hop-2026".into()),
+        superior,
+        2026,
+        today(),
+        Locale::Vi,
+    );
+    assert_eq!(validate_plan(&plan), []);
+    let ids: Vec<&str> = plan.targets.iter().map(|t| t.id.0.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["t-online", "t-ontime", "t-dialogue", "t-plan", "t-news"]
+    );
+
+    let file = export_plan(&plan, &ExportMeta::default());
+    let back = import_text(&file).unwrap().plan;
+    assert_eq!(back, plan);
+    let reading = |id: &str| {
+        back.targets
+            .iter()
+            .find(|t| t.id.0 == id)
+            .and_then(|t| t.entries.first())
+            .map(|e| (e.reading.clone(), e.comment.clone()))
+            .unwrap()
+    };
+    assert_eq!(
+        reading("t-online").0,
+        Reading::Single {
+            figure: ratio(363, 1_445)
+        }
+    );
+    // Nine of eleven wards issued their plan on time; the superior's target is "all".
+    assert_eq!(
+        reading("t-plan").0,
+        Reading::Single {
+            figure: ratio(9, 11)
+        }
+    );
+    let (dialogues, comment) = reading("t-dialogue");
+    assert_eq!(
+        dialogues,
+        Reading::Single {
+            figure: ratio(8, 11)
+        }
+    );
+    assert!(comment.ends_with("19"), "{comment}");
+    assert_eq!(
+        reading("t-news").0,
+        Reading::Text {
+            text: "5/11 đơn vị đã báo cáo".into()
+        }
+    );
+    // The superior's plan consolidates again one level up with the same ids.
+    let upward = consolidate(
+        std::slice::from_ref(&back),
+        &spec_of(std::slice::from_ref(&back)),
+        today(),
+    );
+    assert_eq!(
+        upward
+            .columns
+            .iter()
+            .find(|c| c.id.0 == "t-online")
+            .unwrap()
+            .aggregate
+            .counts,
+        Some((363, 1_445))
+    );
+}
