@@ -13,6 +13,7 @@ pub mod example;
 pub mod extra;
 pub mod file;
 pub mod gauge;
+pub mod generator;
 pub mod i18n;
 pub mod import_log;
 pub mod import_review;
