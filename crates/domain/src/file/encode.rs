@@ -112,24 +112,31 @@ impl Writer {
     pub(crate) fn string(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         self.out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                '\r' => self.out.push_str("\\r"),
-                '\t' => self.out.push_str("\\t"),
-                '\u{8}' => self.out.push_str("\\b"),
-                '\u{c}' => self.out.push_str("\\f"),
-                c if c < ' ' => {
-                    let b = c as usize;
+        // Runs of characters that need no escape are copied whole: this is the hot path of
+        // export and of the content hash.
+        let mut start = 0;
+        for (i, b) in s.bytes().enumerate() {
+            if b >= 0x20 && b != b'"' && b != b'\\' {
+                continue;
+            }
+            self.out.push_str(s.get(start..i).unwrap_or_default());
+            start = i + 1;
+            match b {
+                b'"' => self.out.push_str("\\\""),
+                b'\\' => self.out.push_str("\\\\"),
+                b'\n' => self.out.push_str("\\n"),
+                b'\r' => self.out.push_str("\\r"),
+                b'\t' => self.out.push_str("\\t"),
+                0x08 => self.out.push_str("\\b"),
+                0x0c => self.out.push_str("\\f"),
+                b => {
                     self.out.push_str("\\u00");
-                    self.out.push(char::from(HEX[b >> 4]));
-                    self.out.push(char::from(HEX[b & 0xf]));
+                    self.out.push(char::from(HEX[usize::from(b >> 4)]));
+                    self.out.push(char::from(HEX[usize::from(b & 0xf)]));
                 }
-                c => self.out.push(c),
             }
         }
+        self.out.push_str(s.get(start..).unwrap_or_default());
         self.out.push('"');
     }
 
