@@ -15,8 +15,8 @@ use super::{ExportMeta, APP_NAME, FORMAT_ID, FORMAT_VERSION};
 /// Writes a plan in its envelope as pretty JSON, ending with a newline. The envelope's keys
 /// come first, in this order, so that the marker is the first thing anyone opening the file
 /// sees.
-pub(crate) fn write(plan: &Plan, meta: &ExportMeta) -> String {
-    let mut w = Writer::new(true);
+pub(crate) fn write(plan: &Plan, meta: &ExportMeta, pretty: bool) -> String {
+    let mut w = Writer::new(pretty);
     w.open_object();
     w.key("format");
     w.string(FORMAT_ID);
@@ -37,7 +37,9 @@ pub(crate) fn write(plan: &Plan, meta: &ExportMeta) -> String {
     encode::plan(&mut w, plan);
     w.close_object();
     let mut text = w.finish();
-    text.push('\n');
+    if pretty {
+        text.push('\n');
+    }
     text
 }
 
@@ -263,6 +265,24 @@ mod tests {
 
     fn canonical(v: &Value) -> String {
         super::super::content_hash::canonical_json(v)
+    }
+
+    #[test]
+    fn stored_text_is_a_compact_file_with_the_same_plan_and_hash() {
+        let plan = crate::example::example_plan_with_counter();
+        let meta = ExportMeta::default();
+        let (pretty, compact) = (write(&plan, &meta, true), write(&plan, &meta, false));
+        assert!(
+            compact.len() * 3 < pretty.len() * 2,
+            "{} vs {}",
+            compact.len(),
+            pretty.len()
+        );
+        assert!(!compact.contains('\n'));
+        let stored = super::super::import_text(&compact).unwrap();
+        let file = super::super::import_text(&pretty).unwrap();
+        assert_eq!(stored.plan, plan);
+        assert_eq!(stored.content_hash, file.content_hash);
     }
 
     #[test]

@@ -69,7 +69,14 @@ pub struct ImportedPlan {
 
 /// The plan as a file: pretty JSON, envelope keys first, ending with a newline.
 pub fn export_plan(plan: &Plan, meta: &ExportMeta) -> String {
-    envelope::write(plan, meta)
+    envelope::write(plan, meta, true)
+}
+
+/// The plan as the app keeps it in browser storage: the same envelope and content hash as
+/// a file, written compact (about half the size of the pretty file, which matters at
+/// province scale: 168 plans of about 30 targets), read back by [`read_stored_plan`].
+pub fn stored_plan_text(plan: &Plan, meta: &ExportMeta) -> String {
+    envelope::write(plan, meta, false)
 }
 
 /// The plan as compact JSON (the `plan` part of a file, without the envelope): equal for
