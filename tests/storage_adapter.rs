@@ -49,6 +49,7 @@ fn plan(id: &str, unit_name: &str) -> Plan {
             internal: "Nhắc bộ phận một cửa".to_string(),
             for_superior: String::new(),
         },
+        sources: Vec::new(),
         targets: vec![Target {
             id: TargetId(format!("{id}-t1")),
             area: ReformArea::Procedures,

@@ -115,6 +115,7 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                 ..Default::default()
             },
             notes: Default::default(),
+            sources: Vec::new(),
             targets: Vec::new(),
             extra: Default::default(),
         };

@@ -10,20 +10,28 @@
 //!   have it", which must be all of them (*k/n đơn vị đạt*); a sum of counts is named in the
 //!   entry's comment;
 //! * free text records how many units reported.
+//!
+//! The plan's `sources` say which subordinate plans, at which revision and content hash,
+//! it was built from.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
 use crate::consolidation::{aggregate_reading, AggregateRule, Column, Consolidation};
+use crate::file::content_hash;
 use crate::locale::Locale;
 use crate::number::{format_decimal, Count};
-use crate::plan::{Plan, PlanId, PlanReference, PlanStatus};
+use crate::plan::{Plan, PlanId, PlanReference, PlanSource, PlanStatus};
 use crate::progress::{EntryId, Figure, ProgressEntry, Reading};
 use crate::target::{Comparator, Condition, Goal, Measure, Target};
 use crate::unit::Unit;
 
-/// The superior unit's plan built from a consolidation.
+/// The superior unit's plan built from a consolidation of `plans`, with its provenance:
+/// each unit's plan id, revision and content hash as consolidated.
 pub fn consolidated_plan(
     consolidation: &Consolidation,
+    plans: &[Plan],
     id: PlanId,
     unit: Unit,
     year: i32,
@@ -45,6 +53,21 @@ pub fn consolidated_plan(
             target
         })
         .collect();
+    let held: HashMap<&PlanId, &Plan> = plans.iter().map(|p| (&p.id, p)).collect();
+    let sources = consolidation
+        .rows
+        .iter()
+        .map(|r| PlanSource {
+            plan: r.plan.clone(),
+            unit: r.unit.clone(),
+            unit_id: r.code.clone(),
+            revision: r.revision,
+            content_hash: held
+                .get(&r.plan)
+                .map(|p| content_hash(p))
+                .unwrap_or_default(),
+        })
+        .collect();
     Plan {
         id,
         unit,
@@ -53,6 +76,7 @@ pub fn consolidated_plan(
         status: PlanStatus::Draft,
         reference: PlanReference::default(),
         notes: Default::default(),
+        sources,
         targets,
         extra: Default::default(),
     }

@@ -469,6 +469,7 @@ pub fn example_plan(ids: &mut impl FnMut(&str) -> String) -> Plan {
         revision: 1,
         status: PlanStatus::Approved,
         notes: Default::default(),
+        sources: Vec::new(),
         targets,
         extra: Default::default(),
     }

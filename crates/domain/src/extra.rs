@@ -15,6 +15,7 @@ pub const PLAN_KEYS: &[&str] = &[
     "status",
     "reference",
     "notes",
+    "sources",
     "targets",
 ];
 pub const UNIT_KEYS: &[&str] = &["id", "name", "level", "superior"];

@@ -170,6 +170,7 @@ impl PlanGenerator {
                 extra: Default::default(),
             },
             notes: unit.plan_notes(),
+            sources: Vec::new(),
             targets,
             extra: Default::default(),
         }

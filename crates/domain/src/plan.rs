@@ -36,9 +36,22 @@ pub struct Plan {
     pub status: PlanStatus,
     pub reference: PlanReference,
     pub notes: Notes,
+    /// For a consolidated plan: the subordinate plans it was built from, as they were.
+    pub sources: Vec<PlanSource>,
     pub targets: Vec<Target>,
     /// Keys of the file's `plan` object that this app does not know, kept for export.
     pub extra: Extra,
+}
+
+/// One subordinate plan a consolidated plan was built from (its provenance).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanSource {
+    pub plan: PlanId,
+    pub unit: String,
+    pub unit_id: String,
+    pub revision: u32,
+    /// The content hash of that plan when it was consolidated (`sha256:…`).
+    pub content_hash: String,
 }
 
 /// Where the plan stands in its approval.

@@ -99,6 +99,7 @@ mod tests {
             status: Default::default(),
             reference: PlanReference::default(),
             notes: Default::default(),
+            sources: Vec::new(),
             targets: vec![],
             extra: Default::default(),
         }

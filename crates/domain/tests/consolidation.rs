@@ -182,6 +182,7 @@ fn ward(i: usize, online: u64, total: u64, dialogues: i64, plan_done: Option<Nai
         status: PlanStatus::Submitted,
         reference: PlanReference::default(),
         notes: Default::default(),
+        sources: Vec::new(),
         targets,
         extra: Default::default(),
     }
@@ -476,6 +477,7 @@ fn the_consolidation_travels_as_the_superior_units_plan_file() {
     };
     let plan = consolidated_plan(
         &c,
+        &plans,
         PlanId("tong-hop-2026".into()),
         superior,
         2026,
@@ -483,6 +485,14 @@ fn the_consolidation_travels_as_the_superior_units_plan_file() {
         Locale::Vi,
     );
     assert_eq!(validate_plan(&plan), []);
+    // Its provenance: every ward's plan as consolidated.
+    assert_eq!(plan.sources.len(), 11);
+    assert_eq!(plan.sources[1].plan, PlanId("plan-phuong-2".into()));
+    assert_eq!(plan.sources[1].unit_id, "26702");
+    assert_eq!(
+        plan.sources[1].content_hash,
+        cchc_domain::file::content_hash(&plans[1])
+    );
     let ids: Vec<&str> = plan.targets.iter().map(|t| t.id.0.as_str()).collect();
     assert_eq!(
         ids,

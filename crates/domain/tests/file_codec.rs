@@ -15,7 +15,7 @@ use cchc_domain::file::{
 use cchc_domain::locale::Locale;
 use cchc_domain::notes::Notes;
 use cchc_domain::number::{Count, Decimal};
-use cchc_domain::plan::{Plan, PlanId, PlanReference, PlanStatus};
+use cchc_domain::plan::{Plan, PlanId, PlanReference, PlanSource, PlanStatus};
 use cchc_domain::problem::ValueProblem;
 use cchc_domain::progress::{EntryId, FieldFigure, Figure, ProgressEntry, Reading};
 use cchc_domain::target::{
@@ -348,6 +348,13 @@ fn every_variant_plan() -> Plan {
             internal: "Chưa có số liệu quý IV.".into(),
             for_superior: "Kính gửi Sở Nội vụ.".into(),
         },
+        sources: vec![PlanSource {
+            plan: PlanId("plan-phuong-an-khanh".into()),
+            unit: "Phường An Khánh".into(),
+            unit_id: "26794".into(),
+            revision: 3,
+            content_hash: format!("sha256:{}", "ab".repeat(32)),
+        }],
         targets: t,
         extra: extra(&[
             (
@@ -685,6 +692,7 @@ fn shapes_are_the_documented_ones() {
             "status",
             "reference",
             "notes",
+            "sources",
             "targets",
             "attachments",
             "zz",

@@ -560,6 +560,7 @@ fn rich_plan() -> Plan {
             extra: Extra::default(),
         },
         notes: Notes::default(),
+        sources: Vec::new(),
         targets: t,
         extra: Extra::default(),
     }

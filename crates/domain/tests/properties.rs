@@ -650,6 +650,7 @@ fn plan_with(max_targets: usize) -> BoxedStrategy<Plan> {
                     status,
                     reference,
                     notes,
+                    sources: Vec::new(),
                     targets,
                     extra,
                 }

@@ -28,7 +28,7 @@ use crate::date::parse_iso_date;
 use crate::extra::{Extra, ENTRY_KEYS, PLAN_KEYS, REFERENCE_KEYS, TARGET_KEYS, UNIT_KEYS};
 use crate::notes::Notes;
 use crate::number::{Count, Decimal, NumberError, MAX_MAGNITUDE};
-use crate::plan::{Plan, PlanId, PlanReference, PlanStatus};
+use crate::plan::{Plan, PlanId, PlanReference, PlanSource, PlanStatus};
 use crate::problem::ValueProblem;
 use crate::progress::{EntryId, FieldFigure, Figure, ProgressEntry, Reading};
 use crate::target::{
@@ -421,6 +421,7 @@ fn plan(v: &Value) -> Decoded<Plan> {
         })?,
         reference: o.or_default("reference", reference)?,
         notes: o.or_default("notes", notes)?,
+        sources: o.or_default("sources", |v, p| list(v, p, source))?,
         targets: o.or_default("targets", |v, p| list(v, p, target))?,
         extra: o.extra(PLAN_KEYS),
     })
@@ -445,6 +446,17 @@ fn unit(v: &Value, p: &Path) -> Decoded<Unit> {
 fn superior(v: &Value, p: &Path) -> Decoded<(String, String)> {
     let o = Obj::of(v, p)?;
     Ok((o.or_default("id", text)?, o.or_default("name", text)?))
+}
+
+fn source(_: usize, v: &Value, p: &Path) -> Decoded<PlanSource> {
+    let o = Obj::of(v, p)?;
+    Ok(PlanSource {
+        plan: PlanId(o.req("plan", text)?),
+        unit: o.or_default("unit", text)?,
+        unit_id: o.or_default("unitId", text)?,
+        revision: o.req("revision", revision)?,
+        content_hash: o.or_default("contentHash", text)?,
+    })
 }
 
 fn notes(v: &Value, p: &Path) -> Decoded<Notes> {

@@ -232,6 +232,22 @@ pub(crate) fn plan(w: &mut Writer, p: &Plan) {
     w.key("reference");
     reference(w, &p.reference);
     notes(w, &p.notes);
+    if !p.sources.is_empty() {
+        w.key("sources");
+        w.open_list();
+        for s in &p.sources {
+            w.item();
+            w.open_object();
+            w.text_field("plan", &s.plan.0);
+            w.text_field("unit", &s.unit);
+            w.text_field("unitId", &s.unit_id);
+            w.key("revision");
+            w.int(i64::from(s.revision));
+            w.text_field("contentHash", &s.content_hash);
+            w.close_object();
+        }
+        w.close_list();
+    }
     w.key("targets");
     w.open_list();
     for t in &p.targets {
