@@ -1,0 +1,67 @@
+//! The consolidation benchmark in the browser: `bash scripts/browser-bench.sh` builds this
+//! crate to WebAssembly and runs [`run`] in headless Chromium for 126, 1.000 and 3.321
+//! plans. Each run generates the plans (`cchc_domain::generator`, not timed), writes them as
+//! plan files, then times what a superior unit's browser does with them: reading every file
+//! with every check (content hash included), and the roll-up with its ranking and per-area
+//! summary. The same code as the app, compiled the same way (release profile).
+
+use cchc_domain::consolidation::{consolidate, ConsolidationSpec};
+use cchc_domain::file::{export_plan, import_text, ExportMeta};
+use cchc_domain::generator::{generate_plans, GeneratorOptions};
+use chrono::NaiveDate;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.now()`: milliseconds with sub-millisecond precision.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// Times reading and consolidating `count` generated plans; returns one line of figures.
+#[wasm_bindgen]
+pub fn run(count: u32) -> String {
+    let (Some(as_of), Some(today)) = (
+        NaiveDate::from_ymd_opt(2026, 6, 14),
+        NaiveDate::from_ymd_opt(2026, 6, 30),
+    ) else {
+        return String::from("bad dates");
+    };
+    let options = GeneratorOptions {
+        seed: 2026,
+        year: 2026,
+        superior: "UBND tỉnh (sinh tự động)".into(),
+        superior_id: "99".into(),
+        as_of,
+    };
+    let plans = generate_plans(&options, count as usize);
+    let meta = ExportMeta::default();
+    let files: Vec<String> = plans.iter().map(|p| export_plan(p, &meta)).collect();
+    let bytes: usize = files.iter().map(String::len).sum();
+
+    let start = performance_now();
+    let read: Vec<_> = files
+        .iter()
+        .filter_map(|f| import_text(f).ok().map(|i| i.plan))
+        .collect();
+    let imported = performance_now();
+    let spec = ConsolidationSpec {
+        plans: read.iter().map(|p| p.id.clone()).collect(),
+        ..Default::default()
+    };
+    let c = consolidate(&read, &spec, today);
+    let ranked = c.ranking().len();
+    let areas = c.areas().len();
+    let done = performance_now();
+
+    let (import_ms, rollup_ms) = (imported - start, done - imported);
+    format!(
+        "{count} plans ({} read, {bytes} bytes): import {import_ms:.0} ms ({:.0} µs/plan), \
+         roll-up {rollup_ms:.0} ms ({:.1} µs/plan; {ranked} ranked, {areas} areas), \
+         total {:.0} ms",
+        read.len(),
+        import_ms * 1000.0 / f64::from(count.max(1)),
+        rollup_ms * 1000.0 / f64::from(count.max(1)),
+        import_ms + rollup_ms
+    )
+}

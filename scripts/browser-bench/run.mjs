@@ -1,0 +1,35 @@
+// Opens the browser benchmark page in Debian's headless Chromium and prints its figures.
+// The files are served from disk through Playwright's request routing: no server, no network.
+//   node scripts/browser-bench/run.mjs DIR
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: node scripts/browser-bench/run.mjs DIR');
+  process.exit(2);
+}
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+try {
+  const page = await browser.newPage();
+  await page.route('http://bench.invalid/**', (route) => {
+    const name = path.basename(new URL(route.request().url()).pathname) || 'index.html';
+    const file = path.join(dir, name);
+    route.fulfill({ body: readFileSync(file), contentType: TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  });
+  page.on('console', (m) => { if (m.type() === 'error') console.error(m.text()); });
+  await page.goto('http://bench.invalid/index.html');
+  await page.waitForFunction(() => Array.isArray(window.__results), null, { timeout: 600_000, polling: 500 });
+  const results = await page.evaluate(() => window.__results);
+  const version = browser.version();
+  console.log(`browser benchmark (Chromium ${version}, headless):`);
+  for (const r of results) console.log(`  ${r}`);
+  if (results.some((r) => r.startsWith('error'))) process.exitCode = 1;
+} finally {
+  await browser.close();
+}
