@@ -403,48 +403,47 @@ impl Sums {
             return;
         };
         self.reporting += 1;
-        let mut add_figure = |f: &Figure| match f {
+        match &entry.reading {
+            Reading::Single { figure } => {
+                self.add_figure(figure);
+            }
+            Reading::PerField { fields } => {
+                for f in fields {
+                    let Some((n, d)) = self.add_figure(&f.figure) else {
+                        continue;
+                    };
+                    match self.fields.iter_mut().find(|(id, _, _)| *id == f.field) {
+                        Some((_, sn, sd)) => {
+                            *sn = sn.saturating_add(n);
+                            *sd = sd.saturating_add(d);
+                        }
+                        None => self.fields.push((f.field.clone(), n, d)),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Adds one figure to the sums; returns the counts of a ratio that was added.
+    fn add_figure(&mut self, figure: &Figure) -> Option<(u64, u64)> {
+        match figure {
             Figure::Ratio {
                 numerator,
                 denominator,
             } if numerator.0 <= denominator.0 => {
                 self.numerator = self.numerator.saturating_add(numerator.0);
                 self.denominator = self.denominator.saturating_add(denominator.0);
+                Some((numerator.0, denominator.0))
             }
             Figure::Value { value } => {
                 let scaled = value
                     .units()
                     .saturating_mul(10i128.pow(u32::from(4u8.saturating_sub(value.scale()))));
                 self.total = self.total.saturating_add(scaled);
+                None
             }
-            Figure::Ratio { .. } => {}
-        };
-        match &entry.reading {
-            Reading::Single { figure } => add_figure(figure),
-            Reading::PerField { fields } => {
-                fields.iter().for_each(|f| add_figure(&f.figure));
-                for f in fields {
-                    if let Figure::Ratio {
-                        numerator,
-                        denominator,
-                    } = &f.figure
-                    {
-                        if numerator.0 > denominator.0 {
-                            continue;
-                        }
-                        match self.fields.iter_mut().find(|(id, _, _)| *id == f.field) {
-                            Some((_, n, d)) => {
-                                *n = n.saturating_add(numerator.0);
-                                *d = d.saturating_add(denominator.0);
-                            }
-                            None => self
-                                .fields
-                                .push((f.field.clone(), numerator.0, denominator.0)),
-                        }
-                    }
-                }
-            }
-            _ => {}
+            Figure::Ratio { .. } => None,
         }
     }
 
