@@ -2,7 +2,7 @@
 //! with it. Kept in browser storage by [`persist_import_log`].
 
 use cchc_domain::date::format_vi_timestamp;
-use cchc_domain::i18n::Text;
+use cchc_domain::i18n::{revision_words, Text};
 use cchc_domain::import_log::{describe_action, ImportLog};
 use leptos::prelude::*;
 
@@ -42,11 +42,10 @@ pub fn ImportLogView() -> impl IntoView {
                         .as_ref()
                         .map(|p| {
                             format!(
-                                "{} · {} · {} {}",
+                                "{} · {} · {}",
                                 p.unit,
                                 p.year,
-                                Text::RevisionShort.get(l),
-                                p.revision
+                                revision_words(p.revision, l)
                             )
                         })
                         .unwrap_or_default();

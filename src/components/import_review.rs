@@ -3,7 +3,7 @@
 //! differences from the plan held, and a choice of what to do. Nothing changes until the
 //! officer presses «Áp dụng»; the outcome of every row goes to the import log.
 
-use cchc_domain::i18n::{plan_status_name, Text};
+use cchc_domain::i18n::{revision_and_status, Text};
 use cchc_domain::import_log::{LogAction, LogEntry};
 use cchc_domain::import_review::{apply, resolution_label, Resolution, ReviewRow};
 use cchc_domain::number::format_count;
@@ -35,12 +35,10 @@ fn row_view(r: &ReviewRow, l: cchc_domain::locale::Locale) -> RowView {
             let p = &imported.plan;
             (
                 format!(
-                    "{} · {} · {} {} · {}",
+                    "{} · {} · {}",
                     p.unit.name,
                     p.year,
-                    Text::RevisionShort.get(l),
-                    p.revision,
-                    plan_status_name(p.status, l)
+                    revision_and_status(p.revision, p.status, l)
                 ),
                 r.arrival_text(l),
                 String::new(),

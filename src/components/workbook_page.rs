@@ -3,7 +3,7 @@
 
 use cchc_domain::date::format_vi_date;
 use cchc_domain::example::example_plan;
-use cchc_domain::i18n::{level_name, plan_status_name, scorecard_headline, Text};
+use cchc_domain::i18n::{level_name, revision_and_status, scorecard_headline, Text};
 use cchc_domain::plan::PlanId;
 use cchc_domain::scorecard::plan_scorecard;
 use leptos::prelude::*;
@@ -53,12 +53,7 @@ pub fn WorkbookPage() -> impl IntoView {
                         id: p.id.clone(),
                         unit: p.unit.name.clone(),
                         level: p.unit.level,
-                        standing: format!(
-                            "{} {} · {}",
-                            Text::RevisionShort.get(l),
-                            p.revision,
-                            plan_status_name(p.status, l)
-                        ),
+                        standing: revision_and_status(p.revision, p.status, l),
                         year: p.year,
                         reference,
                         headline: scorecard_headline(&card, l),

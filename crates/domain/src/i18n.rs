@@ -435,6 +435,20 @@ pub fn scorecard_details(c: &Scorecard, l: Locale) -> String {
     parts.join(" · ")
 }
 
+/// `phiên bản 3`: a plan's revision in a line of text.
+pub fn revision_words(revision: u32, l: Locale) -> String {
+    format!("{} {revision}", Text::RevisionShort.get(l))
+}
+
+/// `phiên bản 3 · Đã gửi cấp trên`: a plan's revision and status in a line of text.
+pub fn revision_and_status(revision: u32, status: crate::plan::PlanStatus, l: Locale) -> String {
+    format!(
+        "{} · {}",
+        revision_words(revision, l),
+        plan_status_name(status, l)
+    )
+}
+
 pub fn plan_status_name(s: crate::plan::PlanStatus, l: Locale) -> &'static str {
     use crate::plan::PlanStatus;
     match s {
