@@ -20,6 +20,14 @@ pub fn now_rfc3339() -> String {
         .unwrap_or_default()
 }
 
+/// What a file or a stored plan says of its making: this app's version, and now.
+pub fn export_meta() -> cchc_domain::file::ExportMeta {
+    cchc_domain::file::ExportMeta {
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        exported_at: now_rfc3339(),
+    }
+}
+
 /// A fresh random identifier with a readable prefix: `t-3f9a1c…`.
 pub fn fresh_id(prefix: &str) -> String {
     let mut bytes = [0u8; 8];

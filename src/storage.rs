@@ -3,7 +3,7 @@
 //! one migration chain serve both. An entry that cannot be read is reported and left in
 //! place, never deleted; a failed write is reported, never ignored.
 
-use cchc_domain::file::{read_stored_plan, stored_plan_text, ExportMeta};
+use cchc_domain::file::{read_stored_plan, stored_plan_text};
 use cchc_domain::import_log::{decode_log, encode_log, ImportLog};
 use cchc_domain::plan::{Plan, PlanId};
 use wasm_bindgen::JsCast;
@@ -115,13 +115,7 @@ pub fn load_plans() -> Result<LoadedPlans, StorageFailure> {
 /// Writes one plan.
 pub fn save_plan(plan: &Plan) -> Result<(), StorageFailure> {
     let storage = local_storage()?;
-    let text = stored_plan_text(
-        plan,
-        &ExportMeta {
-            app_version: env!("CARGO_PKG_VERSION").to_string(),
-            exported_at: crate::browser::now_rfc3339(),
-        },
-    );
+    let text = stored_plan_text(plan, &crate::browser::export_meta());
     storage
         .set_item(&plan_key(&plan.id), &text)
         .map_err(|e| classify(&e))

@@ -4,7 +4,7 @@
 //! ([`ExportDialog`]). Exporting ends the plan's round of changes: the next edit starts a new
 //! revision.
 
-use cchc_domain::file::{export_file_name, export_plan, ExportMeta};
+use cchc_domain::file::{export_file_name, export_plan};
 use cchc_domain::i18n::{exported_message, Text};
 use cchc_domain::plan::PlanId;
 use cchc_domain::validate::validate_plan;
@@ -16,13 +16,6 @@ use crate::state::{Book, Lang, NoticeKind, Notices, Today};
 /// The plan whose export waits for the officer's answer about internal notes.
 #[derive(Clone, Copy)]
 pub struct ExportAsk(pub RwSignal<Option<PlanId>>);
-
-fn meta() -> ExportMeta {
-    ExportMeta {
-        app_version: env!("CARGO_PKG_VERSION").to_string(),
-        exported_at: browser::now_rfc3339(),
-    }
-}
 
 /// Everything an export needs, taken from context once in a component body so that event
 /// handlers can use it.
@@ -85,7 +78,11 @@ fn export_plan_file(x: &Exporter, id: &PlanId, omit_internal_notes: bool) {
         return;
     }
     let name = export_file_name(&plan, today);
-    match browser::download_text(&name, &export_plan(&plan, &meta()), "application/json") {
+    match browser::download_text(
+        &name,
+        &export_plan(&plan, &browser::export_meta()),
+        "application/json",
+    ) {
         Ok(()) => {
             book.close_revision(id);
             notices.push(NoticeKind::Success, exported_message(&name, locale), vec![])
@@ -100,7 +97,11 @@ fn export_all_backup(x: &Exporter) {
     let plans = book.0.with_untracked(|w| w.plans.clone());
     for plan in plans {
         let name = export_file_name(&plan, today);
-        let _ = browser::download_text(&name, &export_plan(&plan, &meta()), "application/json");
+        let _ = browser::download_text(
+            &name,
+            &export_plan(&plan, &browser::export_meta()),
+            "application/json",
+        );
     }
 }
 
