@@ -3,10 +3,11 @@
 //! plans. Each run generates the plans (`cchc_domain::generator`, not timed), writes them as
 //! plan files, then times what a superior unit's browser does with them: reading every file
 //! with every check (content hash included), and the roll-up with its ranking and per-area
-//! summary. The same code as the app, compiled the same way (release profile).
+//! summary. The same code as the app, compiled the same way (release profile). One more
+//! reading of every file, timed step by step ([`ReadStep`]), tells where the time goes.
 
 use cchc_domain::consolidation::{consolidate, ConsolidationSpec};
-use cchc_domain::file::{export_plan, import_text, ExportMeta};
+use cchc_domain::file::{export_plan, import_text, import_text_in_steps, ExportMeta, ReadStep};
 use cchc_domain::generator::{generate_plans, GeneratorOptions};
 use chrono::NaiveDate;
 use wasm_bindgen::prelude::*;
@@ -16,6 +17,43 @@ extern "C" {
     /// `performance.now()`: milliseconds with sub-millisecond precision.
     #[wasm_bindgen(js_namespace = performance, js_name = now)]
     fn performance_now() -> f64;
+}
+
+/// The steps of reading a file, in order, with their names in the figures.
+const STEPS: [(ReadStep, &str); 6] = [
+    (ReadStep::Parse, "parse"),
+    (ReadStep::Envelope, "envelope"),
+    (ReadStep::Canonical, "canonical"),
+    (ReadStep::Hash, "sha-256"),
+    (ReadStep::Decode, "decode"),
+    (ReadStep::Validate, "validate"),
+];
+
+/// Reads every file once more, timing each step; µs per file, in the order of [`STEPS`].
+fn steps(files: &[String]) -> String {
+    let mut spent = [0.0; 6];
+    for f in files {
+        let mut last = performance_now();
+        let outcome = import_text_in_steps(f, &mut |step| {
+            let now = performance_now();
+            if let Some(i) = STEPS.iter().position(|(s, _)| *s == step) {
+                spent[i] += now - last;
+            }
+            last = now;
+        });
+        std::hint::black_box(outcome.is_ok());
+    }
+    let per_file = |ms: f64| ms * 1000.0 / files.len().max(1) as f64;
+    let parts: Vec<String> = STEPS
+        .iter()
+        .zip(spent)
+        .map(|((_, name), ms)| format!("{name} {:.0}", per_file(ms)))
+        .collect();
+    format!(
+        "{} (total {:.0})",
+        parts.join(", "),
+        per_file(spent.iter().sum())
+    )
 }
 
 /// Times reading and consolidating `count` generated plans; returns one line of figures.
@@ -55,10 +93,11 @@ pub fn run(count: u32) -> String {
     let done = performance_now();
 
     let (import_ms, rollup_ms) = (imported - start, done - imported);
+    let breakdown = steps(&files);
     format!(
         "{count} plans ({} read, {bytes} bytes): import {import_ms:.0} ms ({:.0} µs/plan), \
          roll-up {rollup_ms:.0} ms ({:.1} µs/plan; {ranked} ranked, {areas} areas), \
-         total {:.0} ms",
+         total {:.0} ms\n    reading step by step, µs/plan: {breakdown}",
         read.len(),
         import_ms * 1000.0 / f64::from(count.max(1)),
         rollup_ms * 1000.0 / f64::from(count.max(1)),

@@ -7,19 +7,47 @@
 //! * the roll-up itself ([`consolidate`]), with the ranking and the per-area summary.
 //!
 //! Figures are the median of several runs, in milliseconds, with the cost per plan, so
-//! that linear growth shows as a constant per-plan figure. A plain `harness = false`
+//! that linear growth shows as a constant per-plan figure. A last table breaks the reading
+//! down into its steps ([`ReadStep`]), in µs per plan, from one more run timed step by step. A plain `harness = false`
 //! benchmark: no external benchmarking crate, so it builds offline.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use cchc_domain::consolidation::{consolidate, ConsolidationSpec};
-use cchc_domain::file::{export_plan, import_text, ExportMeta};
+use cchc_domain::file::{export_plan, import_text, import_text_in_steps, ExportMeta, ReadStep};
 use cchc_domain::generator::{generate_plans, GeneratorOptions};
 use chrono::NaiveDate;
 
 const SIZES: [usize; 3] = [126, 1_000, 3_321];
 const RUNS: usize = 5;
+
+/// The steps of reading a file, in order, with their column titles.
+const STEPS: [(ReadStep, &str); 6] = [
+    (ReadStep::Parse, "parse"),
+    (ReadStep::Envelope, "envelope"),
+    (ReadStep::Canonical, "canonical"),
+    (ReadStep::Hash, "sha-256"),
+    (ReadStep::Decode, "decode"),
+    (ReadStep::Validate, "validate"),
+];
+
+/// Time spent in each step over reading every file once, in seconds.
+fn steps(files: &[String]) -> [f64; 6] {
+    let mut spent = [0.0; 6];
+    for f in files {
+        let mut last = Instant::now();
+        let outcome = import_text_in_steps(f, &mut |step| {
+            let now = Instant::now();
+            if let Some(i) = STEPS.iter().position(|(s, _)| *s == step) {
+                spent[i] += (now - last).as_secs_f64();
+            }
+            last = now;
+        });
+        black_box(outcome.is_ok());
+    }
+    spent
+}
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
@@ -67,6 +95,7 @@ fn main() {
         "roll-up ms",
         "roll-up µs/plan"
     );
+    let mut breakdown = Vec::new();
     for n in SIZES {
         let plans = generate_plans(&options, n);
         let targets: usize = plans.iter().map(|p| p.targets.len()).sum();
@@ -86,6 +115,7 @@ fn main() {
             black_box(c.ranking().len());
             black_box(c.areas().len());
         });
+        breakdown.push((n, steps(&files)));
         let per_plan = |d: Duration| d.as_secs_f64() * 1e6 / n as f64;
         println!(
             "{:>6} {:>7} {:>12} {:>12.1} {:>14.1} {:>12.1} {:>14.1}",
@@ -97,5 +127,18 @@ fn main() {
             rollup.as_secs_f64() * 1e3,
             per_plan(rollup)
         );
+    }
+    println!("reading, step by step (µs per plan, one run)");
+    print!("{:>6}", "plans");
+    for (_, name) in STEPS {
+        print!(" {name:>9}");
+    }
+    println!(" {:>9}", "total");
+    for (n, spent) in breakdown {
+        print!("{n:>6}");
+        for s in spent {
+            print!(" {:>9.1}", s * 1e6 / n as f64);
+        }
+        println!(" {:>9.1}", spent.iter().sum::<f64>() * 1e6 / n as f64);
     }
 }

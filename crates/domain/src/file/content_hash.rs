@@ -46,7 +46,8 @@ pub fn content_hash(plan: &Plan) -> String {
     }
 }
 
-fn hash_text(text: &str) -> String {
+/// `sha256:` and the hex digits of SHA-256 of `text`.
+pub(crate) fn hash_text(text: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(text.as_bytes());
     let mut out = String::with_capacity(HASH_PREFIX.len() + 64);

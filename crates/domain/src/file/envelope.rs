@@ -7,10 +7,10 @@ use serde_json::Value;
 use crate::plan::Plan;
 use crate::validate::{JsonType, Location, ProblemKind};
 
-use super::content_hash::{content_hash, content_hash_of_value, HASH_PREFIX};
+use super::content_hash::{canonical_json, content_hash, hash_text, HASH_PREFIX};
 use super::encode::{self, json_excerpt, Writer};
 use super::error::{HashFault, ImportError};
-use super::{ExportMeta, APP_NAME, FORMAT_ID, FORMAT_VERSION};
+use super::{ExportMeta, ReadStep, APP_NAME, FORMAT_ID, FORMAT_VERSION};
 
 /// Writes a plan in its envelope as pretty JSON, ending with a newline. The envelope's keys
 /// come first, in this order, so that the marker is the first thing anyone opening the file
@@ -65,7 +65,13 @@ pub(crate) enum HashCheck {
 const FIRST_HASHED_VERSION: u32 = 2;
 
 /// Checks the envelope of a parsed file and migrates its plan.
-pub(crate) fn open(root: Value, check: HashCheck) -> Result<Opened, ImportError> {
+/// `step_done` is told of [`ReadStep::Envelope`] and, when the hash is checked, of
+/// [`ReadStep::Canonical`] and [`ReadStep::Hash`].
+pub(crate) fn open(
+    root: Value,
+    check: HashCheck,
+    step_done: &mut dyn FnMut(ReadStep),
+) -> Result<Opened, ImportError> {
     let mut root = match root {
         Value::Object(m) => m,
         other => {
@@ -125,8 +131,9 @@ pub(crate) fn open(root: Value, check: HashCheck) -> Result<Opened, ImportError>
         Some(Value::String(s)) if format_version >= FIRST_HASHED_VERSION => Some(s.clone()),
         _ => None,
     };
+    step_done(ReadStep::Envelope);
     if check == HashCheck::Verify && format_version >= FIRST_HASHED_VERSION {
-        verify_hash(root.get("contentHash"), &plan)?;
+        verify_hash(root.get("contentHash"), &plan, step_done)?;
     }
     let plan = migrate(format_version, plan)?;
     Ok(Opened {
@@ -139,7 +146,11 @@ pub(crate) fn open(root: Value, check: HashCheck) -> Result<Opened, ImportError>
 }
 
 /// Checks the `contentHash` of the envelope against the `plan` value as the file has it.
-fn verify_hash(stated: Option<&Value>, plan: &Value) -> Result<(), ImportError> {
+fn verify_hash(
+    stated: Option<&Value>,
+    plan: &Value,
+    step_done: &mut dyn FnMut(ReadStep),
+) -> Result<(), ImportError> {
     let stated = match stated {
         None | Some(Value::Null) => {
             return Err(ImportError::Damaged {
@@ -164,7 +175,11 @@ fn verify_hash(stated: Option<&Value>, plan: &Value) -> Result<(), ImportError> 
             fault: HashFault::Malformed,
         });
     }
-    if *stated != content_hash_of_value(plan) {
+    let canonical = canonical_json(plan);
+    step_done(ReadStep::Canonical);
+    let actual = hash_text(&canonical);
+    step_done(ReadStep::Hash);
+    if *stated != actual {
         return Err(ImportError::Damaged {
             fault: HashFault::Mismatch,
         });

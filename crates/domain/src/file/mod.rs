@@ -106,14 +106,43 @@ pub fn import_bytes(bytes: &[u8]) -> Result<ImportedPlan, ImportError> {
 
 /// Reads a file's text, with every check (including the plan's meaning).
 pub fn import_text(text: &str) -> Result<ImportedPlan, ImportError> {
+    import_text_in_steps(text, &mut |_| {})
+}
+
+/// A step of reading a file, in the order they run: what [`import_text_in_steps`] reports
+/// as each one ends, so that a benchmark can tell where the time goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadStep {
+    /// The JSON text read into a tree.
+    Parse,
+    /// The envelope checked (marker, version, `plan`).
+    Envelope,
+    /// The canonical form of the `plan` value written (for the content hash).
+    Canonical,
+    /// SHA-256 of the canonical form, compared with the file's `contentHash`.
+    Hash,
+    /// Migrations, then the plan's structure decoded into the model.
+    Decode,
+    /// The plan's meaning checked ([`crate::validate::validate_plan`]).
+    Validate,
+}
+
+/// [`import_text`], calling `step_done` as each [`ReadStep`] ends (a step the file does not
+/// reach is not reported). The same code as [`import_text`], which calls it.
+pub fn import_text_in_steps(
+    text: &str,
+    step_done: &mut dyn FnMut(ReadStep),
+) -> Result<ImportedPlan, ImportError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             bytes: text.len(),
             limit: MAX_FILE_BYTES,
         });
     }
-    let imported = read(text, envelope::HashCheck::Verify)?;
-    if let Some(problem) = validate_plan(&imported.plan).into_iter().next() {
+    let imported = read(text, envelope::HashCheck::Verify, step_done)?;
+    let problem = validate_plan(&imported.plan).into_iter().next();
+    step_done(ReadStep::Validate);
+    if let Some(problem) = problem {
         return Err(problem.into());
     }
     Ok(imported)
@@ -125,7 +154,7 @@ pub fn import_text(text: &str) -> Result<ImportedPlan, ImportError> {
 /// still the officer's work) and no content-hash check (the app wrote it, one key at a time;
 /// a stored plan that still reads is not refused over its hash).
 pub fn read_stored_plan(text: &str) -> Result<crate::plan::Plan, ImportError> {
-    read(text, envelope::HashCheck::Skip).map(|i| i.plan)
+    read(text, envelope::HashCheck::Skip, &mut |_| {}).map(|i| i.plan)
 }
 
 /// The proposed name of an exported file:
@@ -135,7 +164,11 @@ pub fn export_file_name(plan: &Plan, date: NaiveDate) -> String {
 }
 
 /// Steps 1 (without the size) to 5.
-fn read(text: &str, check: envelope::HashCheck) -> Result<ImportedPlan, ImportError> {
+fn read(
+    text: &str,
+    check: envelope::HashCheck,
+    step_done: &mut dyn FnMut(ReadStep),
+) -> Result<ImportedPlan, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
@@ -144,8 +177,10 @@ fn read(text: &str, check: envelope::HashCheck) -> Result<ImportedPlan, ImportEr
         return Err(ImportError::Empty);
     }
     let root = decode::parse_json(text)?;
-    let opened = envelope::open(root, check)?;
+    step_done(ReadStep::Parse);
+    let opened = envelope::open(root, check, step_done)?;
     let plan = decode::decode_plan(&opened.plan)?;
+    step_done(ReadStep::Decode);
     Ok(ImportedPlan {
         plan,
         app_version: opened.app_version,
