@@ -184,6 +184,21 @@ impl Consolidation {
         rows
     }
 
+    /// Column indexes grouped by reform area, areas in the canonical order, columns in their
+    /// own order within an area: the order the columns are numbered and shown in.
+    pub fn columns_by_area(&self) -> Vec<(ReformArea, Vec<usize>)> {
+        ReformArea::ALL
+            .into_iter()
+            .map(|area| {
+                let columns = (0..self.columns.len())
+                    .filter(|i| self.columns.get(*i).is_some_and(|c| c.area == area))
+                    .collect::<Vec<_>>();
+                (area, columns)
+            })
+            .filter(|(_, columns)| !columns.is_empty())
+            .collect()
+    }
+
     /// One summary per reform area that has a column, in the canonical order.
     pub fn areas(&self) -> Vec<AreaSummary> {
         ReformArea::ALL
@@ -217,6 +232,20 @@ impl Consolidation {
             })
             .collect()
     }
+}
+
+/// Standard competition ranks (1, 2, 2, 4) of items already in order, where `tied` says
+/// whether two neighbours share a rank.
+pub fn competition_ranks<T>(ordered: &[T], tied: impl Fn(&T, &T) -> bool) -> Vec<usize> {
+    let mut ranks: Vec<usize> = Vec::with_capacity(ordered.len());
+    for (i, item) in ordered.iter().enumerate() {
+        let rank = match (i.checked_sub(1).and_then(|p| ordered.get(p)), ranks.last()) {
+            (Some(previous), Some(&r)) if tied(previous, item) => r,
+            _ => i + 1,
+        };
+        ranks.push(rank);
+    }
+    ranks
 }
 
 /// The rule a target's kind calls for.

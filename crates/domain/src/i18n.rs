@@ -187,6 +187,70 @@ texts! {
     StatusDraft => "Dự thảo", "Draft";
     StatusSubmitted => "Đã gửi cấp trên", "Submitted";
     StatusApproved => "Đã phê duyệt", "Approved";
+    ConsolidationOpen => "Tổng hợp kế hoạch cấp dưới", "Consolidate subordinate plans";
+    ConsolidationTitle => "Tổng hợp kế hoạch CCHC năm", "Consolidated CCHC plans,";
+    ConsolidationIntro => "Gộp kế hoạch của các đơn vị cấp dưới đã nhập vào sổ: đơn vị nào đạt chỉ tiêu nào, toàn địa bàn đạt đến đâu, đơn vị nào còn chậm. Tỷ lệ của toàn địa bàn là tổng tử số chia tổng mẫu số, không phải bình quân tỷ lệ của các đơn vị.",
+        "Rolls up the subordinate units' plans imported into the workbook: which unit meets which target, where the whole area stands, who is behind. The area's rate is the sum of numerators over the sum of denominators, never the mean of the units' rates.";
+    BackToConsolidation => "← Về bảng tổng hợp", "← Back to the consolidation";
+    ConsolidationYear => "Năm kế hoạch", "Plan year";
+    SuperiorTitle => "Đơn vị tổng hợp", "Consolidating unit";
+    SuperiorUp => "Gửi lên đơn vị", "Sent to";
+    PlansChosenTitle => "Kế hoạch đưa vào tổng hợp", "Plans included";
+    NoPlansForYear => "Sổ chưa có kế hoạch nào của năm này. Hãy nhập tệp kế hoạch của các đơn vị cấp dưới (nút «Nhập tệp kế hoạch» ở trang đầu, hoặc thả tệp vào trang).",
+        "The workbook holds no plan of this year. Import your subordinate units' plan files first (the «Import plan file…» button on the first page, or drop the files on the page).";
+    SelectAll => "Chọn tất cả", "Select all";
+    SelectNone => "Bỏ chọn tất cả", "Select none";
+    ConsolidatedMark => "kế hoạch tổng hợp", "consolidated plan";
+    ExpectedTitle => "Đơn vị phải báo cáo (không bắt buộc)", "Units expected to report (optional)";
+    ExpectedHint => "Mỗi dòng một đơn vị: «mã; tên» hoặc chỉ tên. Đơn vị chưa có kế hoạch trong tổng hợp sẽ hiện là còn thiếu.",
+        "One unit per line: «code; name», or the name alone. Units with no plan in the consolidation are shown as missing.";
+    SaveList => "Lưu danh sách", "Save the list";
+    MissingTitle => "Chưa có kế hoạch", "No plan yet";
+    UnknownPlansTitle => "Kế hoạch đã chọn nhưng không còn trong sổ", "Chosen plans no longer in the workbook";
+    AggregatesTitle => "Toàn địa bàn, từng chỉ tiêu", "The whole area, target by target";
+    ColNo => "TT", "No.";
+    ColTarget => "Chỉ tiêu", "Target";
+    ColRule => "Cách tính", "How it is computed";
+    ColWhole => "Toàn địa bàn", "Whole area";
+    ColUnitsMeeting => "Đơn vị đạt", "Units meeting it";
+    ColNotes => "Ghi chú", "Notes";
+    AreasTitle => "Theo lĩnh vực cải cách", "By reform area";
+    MatrixTitle => "Từng đơn vị, từng chỉ tiêu", "Unit by unit, target by target";
+    MatrixHint => "Bấm vào một ô để mở kế hoạch của đơn vị; bấm tiêu đề cột để xếp hạng theo chỉ tiêu đó.",
+        "Click a cell to open the unit's plan; click a column heading to rank the units by that target.";
+    ColRank => "Hạng", "Rank";
+    ColMet => "Chỉ tiêu đạt", "Targets met";
+    SortBy => "Xếp theo", "Order by";
+    SortByMet => "Số chỉ tiêu đạt", "Targets met";
+    SortByName => "Tên đơn vị", "Unit name";
+    ShowMore => "Xem thêm", "Show more";
+    NoSuchTarget => "Kế hoạch không có chỉ tiêu này", "The plan has no such target";
+    NotCounted => "không tính", "not counted";
+    ExcludeTitle => "Ô không tính vào toàn địa bàn", "Cells left out of the whole area";
+    ExcludeHint => "Chọn đơn vị và chỉ tiêu không tính vào số liệu toàn địa bàn (ví dụ số liệu đang xác minh lại). Kết quả riêng của đơn vị vẫn hiện trong bảng.",
+        "Choose a unit and a target to leave out of the whole area's figures (figures being checked again, say). The unit's own result still shows in the table.";
+    ExcludeButton => "Không tính", "Leave out";
+    IncludeAgain => "Tính lại", "Count again";
+    NothingExcluded => "Mọi ô đều được tính.", "Every cell is counted.";
+    MappingTitle => "Ghép chỉ tiêu lập theo mẫu khác", "Map targets made from another template";
+    MappingHint => "Các chỉ tiêu dưới đây chỉ có ở một số kế hoạch. Nếu là cùng một chỉ tiêu nhưng đơn vị lập theo mẫu khác, hãy ghép vào chỉ tiêu tương ứng; việc ghép được lưu lại.",
+        "The targets below are in only some plans. Where a unit used another template for the same target, map it to the matching one; the mapping is kept.";
+    MapInto => "Ghép vào", "Map into";
+    MapWhich => "Chỉ tiêu chỉ có ở một số kế hoạch", "Target in only some plans";
+    MapButton => "Ghép", "Map";
+    NotMapped => "— không ghép —", "— not mapped —";
+    Unmap => "Bỏ ghép", "Unmap";
+    NoMappingNeeded => "Mọi chỉ tiêu đều có ở tất cả kế hoạch đã chọn.", "Every target is in every chosen plan.";
+    ChangesTitle => "Có tệp mới từ đơn vị", "Newer files from units";
+    ChangesHint => "Số liệu đã được tính lại theo tệp mới; ô có dấu ▲ là ô đã đổi.",
+        "The figures were computed again from the newer files; cells marked ▲ changed.";
+    MarkSeen => "Đã xem các thay đổi", "Mark the changes as seen";
+    ChangedMark => "đã đổi", "changed";
+    ExportConsolidated => "Xuất tệp kế hoạch tổng hợp", "Export the consolidated plan";
+    SuperiorNameNeeded => "Hãy nhập tên đơn vị tổng hợp trước khi xuất tệp.", "Enter the consolidating unit's name before exporting.";
+    NoPlansChosen => "Chưa chọn kế hoạch nào để tổng hợp.", "No plan is chosen for the consolidation.";
+    ConsolidationUnreadable => "Không đọc được bảng tổng hợp đã lưu; bản cũ được cất riêng, không bị xoá.",
+        "The saved consolidation could not be read; it was set aside, not deleted.";
 }
 
 pub fn area_name(area: ReformArea, l: Locale) -> &'static str {
@@ -507,6 +571,78 @@ pub fn unreadable_message(count: usize, l: Locale) -> String {
 
 pub fn history_count(n: usize, l: Locale) -> String {
     l.pick(format!("Lịch sử ({n})"), format!("History ({n})"))
+}
+
+/// `Phường A: phiên bản 2 → 3, 4 ô đã đổi`: a unit's newer file in a consolidation.
+pub fn revision_change(unit: &str, from: u32, to: u32, cells: usize, l: Locale) -> String {
+    let revision = if from == to {
+        revision_words(to, l)
+    } else {
+        format!("{} {from} → {to}", Text::RevisionShort.get(l))
+    };
+    l.pick(
+        format!("{unit}: {revision}, {cells} ô đã đổi"),
+        format!("{unit}: {revision}, {cells} cells changed"),
+    )
+}
+
+/// `11/11 kế hoạch được chọn`.
+pub fn plans_chosen(chosen: usize, of: usize, l: Locale) -> String {
+    l.pick(
+        format!("{chosen}/{of} kế hoạch được chọn"),
+        format!("{chosen}/{of} plans chosen"),
+    )
+}
+
+/// `có ở 9/11 kế hoạch`: how many chosen plans have a target.
+pub fn in_plans(k: usize, n: usize, l: Locale) -> String {
+    l.pick(
+        format!("có ở {k}/{n} kế hoạch"),
+        format!("in {k}/{n} plans"),
+    )
+}
+
+/// `1 ô không tính: Phường A`.
+pub fn cells_left_out(units: &[String], l: Locale) -> String {
+    l.pick(
+        format!("{} ô không tính: {}", units.len(), units.join(", ")),
+        format!("{} cells left out: {}", units.len(), units.join(", ")),
+    )
+}
+
+/// `ghép từ 2 kế hoạch`.
+pub fn mapped_from_plans(n: usize, l: Locale) -> String {
+    l.pick(
+        format!("ghép từ {n} kế hoạch khác mẫu"),
+        format!("mapped from {n} plans of another template"),
+    )
+}
+
+/// `3 chỉ tiêu · 25/33 lượt đạt (75,76%)`: one reform area over every unit.
+pub fn area_tally(targets: usize, met: usize, gauged: usize, l: Locale) -> String {
+    let share = if gauged > 0 {
+        format!(
+            " ({}%)",
+            crate::number::Rational::percent(met as u64, gauged as u64).format_vi(2, true)
+        )
+    } else {
+        String::new()
+    };
+    l.pick(
+        format!("{targets} chỉ tiêu · {met}/{gauged} lượt đạt{share}"),
+        format!("{targets} targets · {met}/{gauged} met{share}"),
+    )
+}
+
+/// `Có 11 đơn vị, thiếu 2`: units in a consolidation and units expected but missing.
+pub fn units_in_consolidation(units: usize, missing: usize, l: Locale) -> String {
+    match missing {
+        0 => l.pick(format!("{units} đơn vị"), format!("{units} units")),
+        _ => l.pick(
+            format!("{units} đơn vị, còn thiếu {missing}"),
+            format!("{units} units, {missing} missing"),
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -4,12 +4,16 @@
 pub mod area;
 pub mod consolidated_plan;
 pub mod consolidation;
+pub mod consolidation_changes;
+pub mod consolidation_store;
+pub mod consolidation_text;
 pub mod date;
 pub mod describe;
 pub mod draft;
 pub mod editing;
 pub mod evaluation;
 pub mod example;
+pub mod expected_units;
 pub mod extra;
 pub mod file;
 pub mod gauge;
