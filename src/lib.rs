@@ -3,5 +3,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod consolidation_html;
+pub mod html;
 pub mod state;
 pub mod storage;

@@ -71,6 +71,8 @@ impl Lang {
 pub enum Screen {
     Workbook,
     Plan(PlanId),
+    /// The consolidation of a year's subordinate plans.
+    Consolidation(i32),
 }
 
 impl Screen {
@@ -79,9 +81,16 @@ impl Screen {
         match self {
             Screen::Workbook => String::new(),
             Screen::Plan(id) => format!("#plan/{}", id.0),
+            Screen::Consolidation(year) => format!("#consolidation/{year}"),
         }
     }
     pub fn from_hash(hash: &str) -> Screen {
+        if let Some(year) = hash
+            .strip_prefix("#consolidation/")
+            .and_then(cchc_domain::plan::parse_plan_year)
+        {
+            return Screen::Consolidation(year);
+        }
         match hash.strip_prefix("#plan/") {
             Some(id) if !id.is_empty() => Screen::Plan(PlanId(id.to_string())),
             _ => Screen::Workbook,
@@ -91,6 +100,11 @@ impl Screen {
 
 #[derive(Clone, Copy)]
 pub struct Nav(pub RwSignal<Screen>);
+
+/// Where a plan's «back» link leads when the plan was opened from another screen than the
+/// workbook (a consolidation).
+#[derive(Clone, Copy)]
+pub struct ReturnTo(pub RwSignal<Option<Screen>>);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {

@@ -1,8 +1,12 @@
 //! Browser storage adapter: each plan is kept in `localStorage` under its own key
 //! (`cchc.plan.<id>`) in the same JSON envelope as an exported plan file, so one decoder and
-//! one migration chain serve both. An entry that cannot be read is reported and left in
+//! one migration chain serve both. Each year's consolidation is kept under
+//! `cchc.consolidation.<year>`. An entry that cannot be read is reported and left in
 //! place, never deleted; a failed write is reported, never ignored.
 
+use cchc_domain::consolidation_store::{
+    consolidation_key, decode_consolidation, encode_consolidation, StoredConsolidation,
+};
 use cchc_domain::file::{read_stored_plan, stored_plan_text};
 use cchc_domain::import_log::{decode_log, encode_log, ImportLog};
 use cchc_domain::plan::{Plan, PlanId};
@@ -163,5 +167,31 @@ pub fn load_import_log() -> Result<ImportLog, String> {
 pub fn save_import_log(log: &ImportLog) -> Result<(), StorageFailure> {
     local_storage()?
         .set_item(IMPORT_LOG_KEY, &encode_log(log))
+        .map_err(|e| classify(&e))
+}
+
+/// A year's consolidation kept in this browser (`cchc.consolidation.<year>`), if any. One
+/// that cannot be read is copied aside to `<key>.unreadable` (the error says so) before a new
+/// one can be written over it.
+pub fn load_consolidation(year: i32) -> Result<Option<StoredConsolidation>, String> {
+    let Ok(storage) = local_storage() else {
+        return Ok(None);
+    };
+    let key = consolidation_key(year);
+    match storage.get_item(&key) {
+        Ok(Some(text)) => decode_consolidation(&text).map(Some).map_err(|e| {
+            let aside = format!("{key}.unreadable");
+            if let Ok(None) = storage.get_item(&aside) {
+                let _ = storage.set_item(&aside, &text);
+            }
+            format!("{key}: {e} (set aside as {aside})")
+        }),
+        _ => Ok(None),
+    }
+}
+
+pub fn save_consolidation(c: &StoredConsolidation) -> Result<(), StorageFailure> {
+    local_storage()?
+        .set_item(&consolidation_key(c.year), &encode_consolidation(c))
         .map_err(|e| classify(&e))
 }

@@ -8,6 +8,7 @@
 // * Selectors are the app's `data-testid` attributes (see src/components/*.rs).
 // * The browser runs in vi-VN (e2e/playwright.config.mjs), so the interface is Vietnamese.
 import { test as base, expect } from '@playwright/test';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -297,3 +298,24 @@ export async function planPageSnapshot(page) {
     cards,
   };
 }
+
+/** Drops files on the page the way a file manager does (a `drop` with a DataTransfer of files). */
+export async function dropFiles(page, files) {
+  const payload = files.map((f) => ({
+    name: path.basename(f),
+    bytes: [...fs.readFileSync(f)],
+  }));
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) {
+      dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'application/json' }));
+    }
+    return dt;
+  }, payload);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await expect(page.locator(tid('drop-hint'))).toBeVisible();
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await expect(page.locator(tid('drop-hint'))).toHaveCount(0);
+}
+

@@ -6,30 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   test, expect, tid, openApp, freshPage, createPlan, addTarget, setRule, setThreshold,
-  recordEntry, backToWorkbook, storageSnapshot, planRowsText, FIXTURES,
+  recordEntry, backToWorkbook, storageSnapshot, planRowsText, dropFiles, FIXTURES,
 } from './helpers.mjs';
 
 const fixture = (dir, name) => path.join(FIXTURES, dir, name);
-
-/** Drops files on the page the way a file manager does (a `drop` with a DataTransfer of files). */
-async function dropFiles(page, files) {
-  const payload = files.map((f) => ({
-    name: path.basename(f),
-    bytes: [...fs.readFileSync(f)],
-  }));
-  const dataTransfer = await page.evaluateHandle((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) {
-      dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'application/json' }));
-    }
-    return dt;
-  }, payload);
-  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
-  await expect(page.locator(tid('drop-hint'))).toBeVisible();
-  await page.dispatchEvent('main', 'dragover', { dataTransfer });
-  await page.dispatchEvent('main', 'drop', { dataTransfer });
-  await expect(page.locator(tid('drop-hint'))).toHaveCount(0);
-}
 
 /** Exports the open plan from its page; returns the downloaded file's path (under its own
  * folder, with the name the app proposed, so two exports of one day do not overwrite). */

@@ -2,7 +2,7 @@
 // e2e/.artifacts/screenshots/ (gitignored) for people to look at. Nothing here judges the
 // visuals: a screen that cannot be reached is skipped with a note, never a failure.
 import path from 'node:path';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import {
   test, tid, openApp, loadExample, cardByLabel, openEditor, openProgress, FIXTURES, ARTIFACTS,
 } from './helpers.mjs';
@@ -71,6 +71,23 @@ test('screenshots of every screen', async ({ page }) => {
     await page.locator(tid('review-apply')).click();
     await page.locator(tid('import-log')).locator('summary').click();
     await page.locator(tid('log-row')).first().scrollIntoViewIfNeeded();
+  });
+
+  await shot('10-consolidation', async () => {
+    const dir = path.join(FIXTURES, 'consolidation');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f));
+    await page.locator('a.brand').click();
+    await page.locator(tid('import-input')).setInputFiles(files);
+    await page.locator(tid('review-apply')).click();
+    await page.locator(tid('open-consolidation')).click();
+    await page.locator(tid('matrix-row')).first().waitFor();
+  });
+  await shot('11-consolidation-matrix', async () => {
+    await page.locator(tid('matrix')).scrollIntoViewIfNeeded();
+  });
+  await shot('12-consolidation-english', async () => {
+    await page.locator(tid('lang-en')).click();
+    await page.locator(tid('matrix-row')).first().waitFor();
   });
 
   if (missed.length) test.info().annotations.push({ type: 'screenshots missed', description: missed.join('\n') });

@@ -5,6 +5,7 @@ use cchc_domain::locale::Locale;
 use cchc_domain::workbook::Workbook;
 use leptos::prelude::*;
 
+use crate::components::consolidation_page::ConsolidationPage;
 use crate::components::drop_zone::DropZone;
 use crate::components::export::{ExportAsk, ExportDialog};
 use crate::components::header::Header;
@@ -15,7 +16,7 @@ use crate::components::notices::NoticeArea;
 use crate::components::plan_page::PlanPage;
 use crate::components::workbook_page::WorkbookPage;
 use crate::state::{
-    persist_workbook, Book, Lang, Nav, NoticeKind, Notices, SaveHealth, Screen, Today,
+    persist_workbook, Book, Lang, Nav, NoticeKind, Notices, ReturnTo, SaveHealth, Screen, Today,
 };
 use crate::{browser, storage};
 
@@ -70,6 +71,7 @@ pub fn App() -> impl IntoView {
     provide_context(book);
     provide_context(lang);
     provide_context(nav);
+    provide_context(ReturnTo(RwSignal::new(None)));
     provide_context(notices);
     provide_context(health);
     provide_context(Today(browser::today()));
@@ -142,6 +144,7 @@ pub fn App() -> impl IntoView {
                         {move || match nav.0.get() {
                             Screen::Workbook => view! { <WorkbookPage /> }.into_any(),
                             Screen::Plan(id) => view! { <PlanPage id=id /> }.into_any(),
+                            Screen::Consolidation(year) => view! { <ConsolidationPage year=year /> }.into_any(),
                         }}
                     </main>
                 }

@@ -152,7 +152,10 @@ pub fn ImportReview() -> impl IntoView {
             details,
         );
         pending.rows.set(None);
-        if single {
+        // One file opens its plan, except on the consolidation screen, which shows the file's
+        // effect where the officer is.
+        let consolidating = matches!(nav.0.get_untracked(), Screen::Consolidation(_));
+        if single && !consolidating {
             if let Some(id) = opened {
                 nav.0.set(Screen::Plan(id));
             }

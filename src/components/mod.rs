@@ -2,6 +2,11 @@
 //! back through the context newtypes of [`crate::state`]; they hold no domain rules.
 
 pub mod app;
+pub mod consolidation_adjust;
+pub mod consolidation_aggregates;
+pub mod consolidation_matrix;
+pub mod consolidation_page;
+pub mod consolidation_setup;
 pub mod drop_zone;
 pub mod export;
 pub mod gauge;

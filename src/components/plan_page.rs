@@ -15,7 +15,7 @@ use crate::components::export::Exporter;
 use crate::components::plan_details::PlanDetails;
 use crate::components::summary::PlanSummary;
 use crate::components::target_card::TargetCard;
-use crate::state::{Book, Lang, Nav, Screen, Today};
+use crate::state::{Book, Lang, Nav, ReturnTo, Screen, Today};
 
 /// The target most recently added, whose editor opens by itself.
 #[derive(Clone, Copy)]
@@ -26,6 +26,13 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let book = expect_context::<Book>();
     let nav = expect_context::<Nav>();
+    let return_to = expect_context::<ReturnTo>();
+    // A plan opened from a consolidation leads back to it.
+    let back_to = StoredValue::new(return_to.0.get_untracked().unwrap_or(Screen::Workbook));
+    let back_text = match back_to.get_value() {
+        Screen::Consolidation(_) => Text::BackToConsolidation,
+        _ => Text::BackToWorkbook,
+    };
     let today = expect_context::<Today>().0;
     let exporter = Exporter::from_context();
     let just_added = JustAdded(RwSignal::new(None));
@@ -88,8 +95,8 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
     let page = move || {
         view! {
             <section class="page plan-page" data-testid="plan-page">
-                <a href="#" class="back" data-testid="back" on:click=move |ev| { ev.prevent_default(); nav.0.set(Screen::Workbook); }>
-                    {lang.t(Text::BackToWorkbook)}
+                <a href="#" class="back" data-testid="back" on:click=move |ev| { ev.prevent_default(); return_to.0.set(None); nav.0.set(back_to.get_value()); }>
+                    {lang.t(back_text)}
                 </a>
                 <div class="page-head">
                     <h1 data-testid="plan-title">

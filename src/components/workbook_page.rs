@@ -64,6 +64,24 @@ pub fn WorkbookPage() -> impl IntoView {
         })
     });
 
+    // The year most plans in the workbook are for; this year when there are none.
+    let consolidation_year = move || {
+        book.0.with_untracked(|w| {
+            let mut counts: Vec<(i32, usize)> = Vec::new();
+            for p in &w.plans {
+                match counts.iter_mut().find(|(y, _)| *y == p.year) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((p.year, 1)),
+                }
+            }
+            counts
+                .into_iter()
+                .max_by_key(|(y, n)| (*n, *y))
+                .map(|(y, _)| y)
+                .unwrap_or_else(|| chrono::Datelike::year(&today))
+        })
+    };
+
     let load_example = move |_| {
         let mut plan = example_plan(&mut |prefix| browser::fresh_id(prefix));
         plan.id = PlanId(browser::fresh_id("plan"));
@@ -103,6 +121,14 @@ pub fn WorkbookPage() -> impl IntoView {
                         {lang.t(Text::NewPlan)}
                     </button>
                     <ImportButton />
+                    <button
+                        type="button"
+                        class="btn btn-secondary"
+                        data-testid="open-consolidation"
+                        on:click=move |_| nav.0.set(Screen::Consolidation(consolidation_year()))
+                    >
+                        {lang.t(Text::ConsolidationOpen)}
+                    </button>
                     <button
                         type="button"
                         class="btn btn-secondary"
