@@ -5,5 +5,6 @@ pub mod browser;
 pub mod components;
 pub mod consolidation_html;
 pub mod html;
+pub mod plan_store;
 pub mod state;
 pub mod storage;

@@ -11,7 +11,8 @@ use cchc_domain::revision::RevisionTracker;
 use cchc_domain::workbook::Workbook;
 use leptos::prelude::*;
 
-use crate::storage::{self, StorageFailure};
+use crate::plan_store::PlanStore;
+use crate::storage::StorageFailure;
 
 /// The plans of this browser, and which of them have a revision open for changes.
 #[derive(Clone, Copy)]
@@ -155,10 +156,24 @@ pub struct SaveHealth(pub RwSignal<Option<StorageFailure>>);
 #[derive(Clone, Copy)]
 pub struct Today(pub chrono::NaiveDate);
 
-/// Keeps the workbook in browser storage: every change writes the plans that changed and
-/// removes the ones deleted. A failed write is recorded in [`SaveHealth`] and retried on the
-/// next change; the work stays in memory meanwhile.
-pub fn persist_workbook(book: Book, health: SaveHealth, initial: &Workbook) {
+/// Writes to the plans' storage not finished yet (shown on the root element as
+/// `data-pending-writes`, so a test can wait for them before reloading).
+#[derive(Clone, Copy)]
+pub struct PendingWrites(pub RwSignal<u32>);
+
+/// Keeps the workbook in the plans' storage ([`PlanStore`]): every change writes the plans
+/// that changed and removes the ones deleted, in one transaction. A failed write is recorded
+/// in [`SaveHealth`] and retried on the next change; the work stays in memory meanwhile.
+/// Writes are started in the order of the changes, and IndexedDB completes them in that
+/// order, so the last change is what stays.
+pub fn persist_workbook(
+    book: Book,
+    health: SaveHealth,
+    pending: PendingWrites,
+    store: PlanStore,
+    initial: &Workbook,
+) {
+    // What storage holds, as far as this tab knows: each plan's fingerprint.
     let saved: StoredValue<HashMap<PlanId, String>> = StoredValue::new(
         initial
             .plans
@@ -167,41 +182,43 @@ pub fn persist_workbook(book: Book, health: SaveHealth, initial: &Workbook) {
             .collect(),
     );
     Effect::new(move |_| {
-        book.0.with(|w| {
-            let mut failure = None;
-            let mut wrote = false;
-            let mut cache = saved.get_value();
+        let (writes, fingerprints, deletes) = book.0.with(|w| {
+            let cache = saved.get_value();
+            let mut writes = Vec::new();
+            let mut fingerprints = Vec::new();
             for plan in &w.plans {
-                let text = cchc_domain::file::plan_fingerprint(plan);
-                if cache.get(&plan.id) == Some(&text) {
+                let fingerprint = cchc_domain::file::plan_fingerprint(plan);
+                if cache.get(&plan.id) == Some(&fingerprint) {
                     continue;
                 }
-                match storage::save_plan(plan) {
-                    Ok(()) => {
-                        cache.insert(plan.id.clone(), text);
-                        wrote = true;
-                    }
-                    Err(e) => failure = Some(e),
+                let text =
+                    cchc_domain::file::stored_plan_text(plan, &crate::browser::export_meta());
+                writes.push((plan.id.clone(), text));
+                fingerprints.push((plan.id.clone(), fingerprint));
+            }
+            let deletes: Vec<PlanId> = cache.keys().filter(|id| !w.contains(id)).cloned().collect();
+            (writes, fingerprints, deletes)
+        });
+        if writes.is_empty() && deletes.is_empty() {
+            return;
+        }
+        pending.0.update(|n| *n += 1);
+        let store = store.clone();
+        leptos::task::spawn_local(async move {
+            match store.save(&writes, &deletes).await {
+                Ok(()) => {
+                    saved.update_value(|cache| {
+                        cache.extend(fingerprints);
+                        for id in &deletes {
+                            cache.remove(id);
+                        }
+                    });
+                    // A failure is shown until a later write succeeds.
+                    health.0.set(None);
                 }
+                Err(e) => health.0.set(Some(e)),
             }
-            let gone: Vec<PlanId> = cache.keys().filter(|id| !w.contains(id)).cloned().collect();
-            for id in gone {
-                match storage::delete_plan(&id) {
-                    Ok(()) => {
-                        cache.remove(&id);
-                        wrote = true;
-                    }
-                    Err(e) => failure = Some(e),
-                }
-            }
-            saved.set_value(cache);
-            // A failure is shown until a later write succeeds; a change that needed no write
-            // (or the first run) says nothing new about storage.
-            if failure.is_some() {
-                health.0.set(failure);
-            } else if wrote {
-                health.0.set(None);
-            }
+            pending.0.update(|n| *n = n.saturating_sub(1));
         });
     });
 }

@@ -1,8 +1,9 @@
-//! Browser storage adapter: each plan is kept in `localStorage` under its own key
-//! (`cchc.plan.<id>`) in the same JSON envelope as an exported plan file, so one decoder and
-//! one migration chain serve both. Each year's consolidation is kept under
-//! `cchc.consolidation.<year>`. An entry that cannot be read is reported and left in
-//! place, never deleted; a failed write is reported, never ignored.
+//! The localStorage adapter: the interface language, the import log, each year's
+//! consolidation (`cchc.consolidation.<year>`), and the plans when IndexedDB is not available
+//! (see [`crate::plan_store`]): each plan under its own key (`cchc.plan.<id>`) in the same
+//! JSON envelope as an exported plan file, so one decoder and one migration chain serve both.
+//! An entry that cannot be read is reported and left in place, never deleted; a failed write
+//! is reported, never ignored.
 
 use cchc_domain::consolidation_store::{
     consolidation_key, decode_consolidation, encode_consolidation, StoredConsolidation,
@@ -62,7 +63,7 @@ fn local_storage() -> Result<web_sys::Storage, StorageFailure> {
 }
 
 /// Every browser spells "storage full" differently.
-fn classify(e: &wasm_bindgen::JsValue) -> StorageFailure {
+pub fn classify(e: &wasm_bindgen::JsValue) -> StorageFailure {
     let (name, message) = match e.dyn_ref::<js_sys::Error>() {
         Some(err) => (String::from(err.name()), String::from(err.message())),
         None => (String::new(), e.as_string().unwrap_or_default()),
@@ -118,11 +119,36 @@ pub fn load_plans() -> Result<LoadedPlans, StorageFailure> {
 
 /// Writes one plan.
 pub fn save_plan(plan: &Plan) -> Result<(), StorageFailure> {
-    let storage = local_storage()?;
-    let text = stored_plan_text(plan, &crate::browser::export_meta());
-    storage
-        .set_item(&plan_key(&plan.id), &text)
+    save_plan_text(
+        &plan.id,
+        &stored_plan_text(plan, &crate::browser::export_meta()),
+    )
+}
+
+/// Writes one plan's stored text.
+pub fn save_plan_text(id: &PlanId, text: &str) -> Result<(), StorageFailure> {
+    local_storage()?
+        .set_item(&plan_key(id), text)
         .map_err(|e| classify(&e))
+}
+
+/// The plans' stored texts left in localStorage (by an earlier version, or when IndexedDB
+/// was not available), readable or not, by key.
+pub fn plan_texts_in_local_storage() -> Vec<(PlanId, String)> {
+    let Ok(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let len = storage.length().unwrap_or(0);
+    let mut out: Vec<(PlanId, String)> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|k| {
+            let id = k.strip_prefix(PLAN_KEY_PREFIX)?.to_string();
+            let text = storage.get_item(&k).ok().flatten()?;
+            Some((PlanId(id), text))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0 .0.cmp(&b.0 .0));
+    out
 }
 
 /// Removes one plan.

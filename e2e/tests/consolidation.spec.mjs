@@ -8,7 +8,7 @@
 // crates/domain/tests/consolidation_fixtures.rs pins the same figures.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, tid, openApp, freshPage, dropFiles, FIXTURES } from './helpers.mjs';
+import { test, expect, tid, openApp, freshPage, dropFiles, reloadApp, FIXTURES } from './helpers.mjs';
 
 const WARDS = path.join(FIXTURES, 'consolidation');
 const WARD_FILES = fs.readdirSync(WARDS).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(WARDS, f));
@@ -115,7 +115,7 @@ test('11 ward files consolidated, adjusted, exported, and the export shows the s
   await expect(page.locator(tid('missing-units'))).not.toContainText('Đông Hòa');
 
   // The consolidation survives a reload (kept in storage).
-  await page.reload();
+  await reloadApp(page);
   await expect(page.locator(tid('consolidation-page'))).toBeVisible();
   await expect(page.locator(tid('missing-units'))).toContainText('Phường Chưa Nộp');
 
@@ -202,7 +202,7 @@ test('a ward that used another template is mapped by hand once, and the mapping 
   await expect(page.locator(tid('map-nothing'))).toBeVisible();
 
   // Kept: after a reload the mapping still holds.
-  await page.reload();
+  await reloadApp(page);
   await expect(page.locator(tid('consolidation-page'))).toBeVisible();
   await expect(aggregate(page, 'tpl-13').locator(tid('aggregate-value'))).toContainText('66,45% (12.885/19.391)');
   // And undone.

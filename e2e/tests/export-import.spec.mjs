@@ -85,9 +85,9 @@ test('export the example plan, import it in a fresh browser, then import it agai
   await expect(other.locator(tid('notice-success')).last()).toContainText('Giống hệt, không thay đổi');
   const afterSecond = await storageSnapshot(other);
   for (const [key, value] of Object.entries(firstStored)) {
-    if (key.startsWith('cchc.plan.')) expect(afterSecond[key], `${key} kept as it was`).toBe(value);
+    if (key.startsWith('indexeddb:plans/')) expect(afterSecond[key], `${key} kept as it was`).toBe(value);
   }
-  const planKeys = Object.keys(afterSecond).filter((k) => k.startsWith('cchc.plan.'));
+  const planKeys = Object.keys(afterSecond).filter((k) => k.startsWith('indexeddb:plans/'));
   expect(planKeys).toHaveLength(1);
 
   const rows = other.locator(tid('plan-row'));

@@ -118,8 +118,14 @@ export async function openApp(page, url = '/') {
   await expect(page.locator('#loading')).toHaveCount(0);
 }
 
-/** Reloads and waits for the app again. */
+/** Waits until the app has finished writing plans to storage (IndexedDB is asynchronous). */
+export async function savedToStorage(page) {
+  await expect(page.locator(tid('app-ready'))).toHaveAttribute('data-pending-writes', '0');
+}
+
+/** Reloads once every change is written, and waits for the app again. */
 export async function reloadApp(page) {
+  await savedToStorage(page);
   await page.reload();
   await expect(page.locator(tid('app-ready'))).toBeAttached({ timeout: 15_000 });
 }
@@ -249,13 +255,37 @@ export async function expectStatus(card, status) {
   await expect(statusOf(card)).toHaveAttribute('data-status', status);
 }
 
-/** Everything the app keeps in localStorage, as a plain object sorted by key. */
+/**
+ * Everything the app keeps: localStorage by key, and each plan record of IndexedDB as
+ * `indexeddb:plans/<id>`, as a plain object sorted by key (once pending writes are done).
+ */
 export async function storageSnapshot(page) {
-  return page.evaluate(() => {
+  await savedToStorage(page);
+  return page.evaluate(async () => {
     const out = {};
     for (const k of Object.keys(localStorage).sort()) out[k] = localStorage.getItem(k);
-    return out;
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('cchc-workbook');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    if (db.objectStoreNames.contains('plans')) {
+      const store = db.transaction('plans').objectStore('plans');
+      const get = (req) => new Promise((resolve) => { req.onsuccess = () => resolve(req.result); });
+      const [keys, values] = await Promise.all([get(store.getAllKeys()), get(store.getAll())]);
+      keys.forEach((k, i) => { out[`indexeddb:plans/${k}`] = values[i]; });
+    }
+    db.close();
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   });
+}
+
+/** The plan records the app keeps in IndexedDB, by plan id. */
+export async function storedPlans(page) {
+  const all = await storageSnapshot(page);
+  return Object.fromEntries(Object.entries(all)
+    .filter(([k]) => k.startsWith('indexeddb:plans/'))
+    .map(([k, v]) => [k.slice('indexeddb:plans/'.length), v]));
 }
 
 /** The rows of the workbook table as visible text. */

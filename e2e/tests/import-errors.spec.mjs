@@ -53,7 +53,7 @@ test('broken files are refused with the file and the problem named, and the work
   await expect(rows).toHaveCount(2);
   const rowsBefore = await planRowsText(page);
   const storedBefore = await storageSnapshot(page);
-  expect(Object.keys(storedBefore).filter((k) => k.startsWith('cchc.plan.'))).toHaveLength(2);
+  expect(Object.keys(storedBefore).filter((k) => k.startsWith('indexeddb:plans/'))).toHaveLength(2);
 
   for (const [file, expected] of BROKEN) {
     await test.step(file, async () => {

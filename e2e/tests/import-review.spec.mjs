@@ -78,7 +78,7 @@ test('three files dropped at once: a report first, then two plans added and noth
   // The plan that was there is exactly as it was.
   const storedAfter = await storageSnapshot(page);
   for (const [key, value] of Object.entries(storedBefore)) {
-    if (key.startsWith('cchc.plan.')) expect(storedAfter[key], `${key} untouched`).toBe(value);
+    if (key.startsWith('indexeddb:plans/')) expect(storedAfter[key], `${key} untouched`).toBe(value);
   }
   expect(await planRowsText(page)).toEqual(expect.arrayContaining(rowsBefore));
   // The log says what happened to each file.
@@ -147,7 +147,7 @@ test('a newer revision of a held plan: see the differences, keep mine, then take
   await sp.locator(tid('review-apply')).click();
   await expect(sp.locator(tid('import-review'))).toHaveCount(0);
   const after = await storageSnapshot(sp);
-  for (const key of Object.keys(before).filter((k) => k.startsWith('cchc.plan.'))) {
+  for (const key of Object.keys(before).filter((k) => k.startsWith('indexeddb:plans/'))) {
     expect(after[key]).toBe(before[key]);
   }
   await expect(sp.locator(tid('plan-row'))).toHaveCount(1);

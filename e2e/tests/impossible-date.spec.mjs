@@ -34,7 +34,7 @@ test('a new plan dated 30/02/2019 is refused with a clear message and not create
   await expect(page.locator(tid('plan-row'))).toHaveCount(0);
   await expect(page.locator(tid('empty-workbook'))).toBeVisible();
   const stored = await storageSnapshot(page);
-  expect(Object.keys(stored).filter((k) => k.startsWith('cchc.plan.'))).toEqual([]);
+  expect(Object.keys(stored).filter((k) => k.startsWith('indexeddb:plans/'))).toEqual([]);
 
   // After a reload too.
   await reloadApp(page);

@@ -1,15 +1,15 @@
 // Storage that cannot be written never loses work silently: a lasting banner says changes are
 // not being kept, the work stays on screen, and the banner offers a backup export.
-import { test, expect, tid, openApp, createPlan } from './helpers.mjs';
+import { test, expect, tid, openApp, createPlan, storedPlans } from './helpers.mjs';
 
 test('a full storage shows a lasting banner, keeps the work, and clears when saving works again', async ({ page }) => {
   await openApp(page);
-  // From now on every write to localStorage fails the way Chromium reports a full quota.
+  // From now on every write of a plan to IndexedDB fails the way Chromium reports a full quota.
   await page.evaluate(() => {
-    const original = Storage.prototype.setItem;
-    window.__restoreSetItem = () => { Storage.prototype.setItem = original; };
-    Storage.prototype.setItem = function () {
-      throw new DOMException("Failed to execute 'setItem' on 'Storage': exceeded the quota.", 'QuotaExceededError');
+    const original = IDBObjectStore.prototype.put;
+    window.__restorePut = () => { IDBObjectStore.prototype.put = original; };
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("Failed to execute 'put' on 'IDBObjectStore': exceeded the quota.", 'QuotaExceededError');
     };
   });
   await createPlan(page, { unit: 'Phường Đầy Bộ Nhớ' });
@@ -24,18 +24,21 @@ test('a full storage shows a lasting banner, keeps the work, and clears when sav
   await banner.getByRole('button').click();
   expect((await download).suggestedFilename()).toMatch(/\.json$/);
   // Space is back: the next change is saved and the banner goes away.
-  await page.evaluate(() => window.__restoreSetItem());
+  await page.evaluate(() => window.__restorePut());
   await page.locator(tid('plan-superior')).fill('UBND Thành phố');
   await expect(banner).toHaveCount(0);
-  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cchc.plan.')).length);
-  expect(stored).toBe(1);
+  const stored = await storedPlans(page);
+  expect(Object.keys(stored)).toHaveLength(1);
+  expect(Object.values(stored)[0]).toContain('Phường Đầy Bộ Nhớ');
 });
 
 test('when storage is disabled the app still starts and says changes are not kept', async ({ page }) => {
   await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
-    });
+    for (const name of ['indexedDB', 'localStorage']) {
+      Object.defineProperty(window, name, {
+        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+      });
+    }
   });
   await openApp(page);
   const banner = page.locator(tid('save-failed'));

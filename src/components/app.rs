@@ -1,4 +1,4 @@
-//! The root component: loads the workbook from storage, provides the shared state, keeps it
+//! The root component: opens the plans' storage, then provides the shared state, keeps it
 //! saved, and shows the current screen.
 
 use cchc_domain::locale::Locale;
@@ -15,24 +15,50 @@ use crate::components::import_review::ImportReview;
 use crate::components::notices::NoticeArea;
 use crate::components::plan_page::PlanPage;
 use crate::components::workbook_page::WorkbookPage;
+use crate::plan_store::PlanStore;
 use crate::state::{
-    persist_workbook, Book, Lang, Nav, NoticeKind, Notices, ReturnTo, SaveHealth, Screen, Today,
+    persist_workbook, Book, Lang, Nav, NoticeKind, Notices, PendingWrites, ReturnTo, SaveHealth,
+    Screen, Today,
 };
+use crate::storage::{LoadedPlans, StorageFailure};
 use crate::{browser, storage};
 
 /// Keys of stored entries that could not be read; their plan ids are never reused.
 #[derive(Clone)]
 pub struct Unreadable(pub StoredValue<Vec<String>>);
 
+/// What opening the plans' storage gave: the store, and the plans or why they could not be
+/// read.
+type Opened = (PlanStore, Result<LoadedPlans, StorageFailure>);
+
+/// Opens the plans' storage (IndexedDB is asynchronous), then shows the workbook.
 #[component]
 pub fn App() -> impl IntoView {
+    let opened: RwSignal<Option<Opened>, LocalStorage> = RwSignal::new_local(None);
+    leptos::task::spawn_local(async move {
+        let store = PlanStore::open().await;
+        let loaded = store.load().await;
+        opened.set(Some((store, loaded)));
+    });
+    move || match opened.with(Clone::clone) {
+        None => view! { <p class="opening">"Đang mở sổ kế hoạch… · Opening the workbook…"</p> }
+            .into_any(),
+        Some((store, loaded)) => view! { <Workbench store=store loaded=loaded /> }.into_any(),
+    }
+}
+
+/// The workbook once its plans are read: provides the shared state, keeps it saved, and shows
+/// the current screen.
+#[component]
+fn Workbench(store: PlanStore, loaded: Result<LoadedPlans, StorageFailure>) -> impl IntoView {
     let locale = storage::load_locale()
         .unwrap_or_else(|| Locale::from_browser_tag(&browser::browser_language()));
     let lang = Lang(RwSignal::new(locale));
     let notices = Notices(RwSignal::new(Vec::new()));
     let health = SaveHealth(RwSignal::new(None));
+    let pending = PendingWrites(RwSignal::new(0));
 
-    let (workbook, unreadable) = match storage::load_plans() {
+    let (workbook, unreadable) = match loaded {
         Ok(loaded) => (
             Workbook {
                 plans: loaded.plans,
@@ -55,7 +81,8 @@ pub fn App() -> impl IntoView {
         );
     }
     let book = Book::new(workbook.clone());
-    persist_workbook(book, health, &workbook);
+    persist_workbook(book, health, pending, store, &workbook);
+    provide_context(pending);
 
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -130,7 +157,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <div class="app" data-testid="app-ready">
+        <div class="app" data-testid="app-ready" data-pending-writes=move || pending.0.get().to_string()>
             // The whole interface is rebuilt when the language changes.
             {move || {
                 lang.0.track();
