@@ -7,10 +7,8 @@ use cchc_domain::consolidated_plan::consolidated_plan;
 use cchc_domain::consolidation::{consolidate, Consolidation, ConsolidationSpec};
 use cchc_domain::consolidation_changes::{changes, mark_all_seen, remember_new_rows, RowChange};
 use cchc_domain::consolidation_store::StoredConsolidation;
-use cchc_domain::file::{export_file_name, export_plan};
-use cchc_domain::i18n::{exported_message, Text};
+use cchc_domain::i18n::Text;
 use cchc_domain::plan::PlanId;
-use cchc_domain::validate::validate_plan;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -18,6 +16,7 @@ use crate::components::consolidation_adjust::{Exclusions, Mappings};
 use crate::components::consolidation_aggregates::Aggregates;
 use crate::components::consolidation_matrix::Matrix;
 use crate::components::consolidation_setup::{ChosenPlans, ExpectedUnits, SuperiorUnit};
+use crate::components::export::download_checked_plan;
 use crate::consolidation_html::changes_list;
 use crate::state::{Book, Lang, Nav, NoticeKind, Notices, SaveHealth, Screen, Today};
 use crate::storage;
@@ -153,28 +152,10 @@ pub fn ConsolidationPage(year: i32) -> impl IntoView {
                 )
             })
         });
-        let problems = validate_plan(&plan);
-        if !problems.is_empty() {
-            notices.push(
-                NoticeKind::Error,
-                lang.t(Text::ExportBlocked).into(),
-                problems.iter().map(|p| p.message(l)).collect(),
-            );
-            return;
-        }
         let mut next = current;
         let plan = next.next_export(plan);
-        let name = export_file_name(&plan, today);
-        match browser::download_text(
-            &name,
-            &export_plan(&plan, &browser::export_meta()),
-            "application/json",
-        ) {
-            Ok(()) => {
-                stored.set(next);
-                notices.push(NoticeKind::Success, exported_message(&name, l), vec![]);
-            }
-            Err(e) => notices.push(NoticeKind::Error, browser::describe_js_error(&e), vec![]),
+        if download_checked_plan(&plan, today, l, notices) {
+            stored.set(next);
         }
     };
     let mark_seen = move |_| {

@@ -68,26 +68,42 @@ fn export_plan_file(x: &Exporter, id: &PlanId, omit_internal_notes: bool) {
     if omit_internal_notes {
         plan = plan.without_internal_notes();
     }
-    let problems = validate_plan(&plan);
+    if download_checked_plan(&plan, today, locale, notices) {
+        book.close_revision(id);
+    }
+}
+
+/// Checks a plan and downloads it as a plan file named for it; says what happened, or what
+/// to fix. Returns whether the file was handed to the browser.
+pub fn download_checked_plan(
+    plan: &cchc_domain::plan::Plan,
+    today: chrono::NaiveDate,
+    locale: cchc_domain::locale::Locale,
+    notices: Notices,
+) -> bool {
+    let problems = validate_plan(plan);
     if !problems.is_empty() {
         notices.push(
             NoticeKind::Error,
             Text::ExportBlocked.get(locale).to_string(),
             problems.iter().map(|p| p.message(locale)).collect(),
         );
-        return;
+        return false;
     }
-    let name = export_file_name(&plan, today);
+    let name = export_file_name(plan, today);
     match browser::download_text(
         &name,
-        &export_plan(&plan, &browser::export_meta()),
+        &export_plan(plan, &browser::export_meta()),
         "application/json",
     ) {
         Ok(()) => {
-            book.close_revision(id);
-            notices.push(NoticeKind::Success, exported_message(&name, locale), vec![])
+            notices.push(NoticeKind::Success, exported_message(&name, locale), vec![]);
+            true
         }
-        Err(e) => notices.push(NoticeKind::Error, browser::describe_js_error(&e), vec![]),
+        Err(e) => {
+            notices.push(NoticeKind::Error, browser::describe_js_error(&e), vec![]);
+            false
+        }
     }
 }
 
