@@ -1,8 +1,10 @@
 // Opens the browser benchmark page in Debian's headless Chromium and prints its figures.
 // The files are served from disk through Playwright's request routing: no server, no network.
 //   node scripts/browser-bench/run.mjs DIR
+// With BENCH_CPU_PROFILE=FILE, also writes Chromium's CPU profile of the whole run to FILE
+// (a .cpuprofile, for Chromium's DevTools or any reader of that JSON).
 import { chromium } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const dir = process.argv[2];
@@ -32,8 +34,19 @@ try {
     });
   });
   page.on('console', (m) => { if (m.type() === 'error') console.error(m.text()); });
+  const profileTo = process.env.BENCH_CPU_PROFILE;
+  const cdp = profileTo ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto('http://localhost/index.html');
   await page.waitForFunction(() => Array.isArray(window.__results), null, { timeout: 600_000, polling: 500 });
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profileTo, JSON.stringify(profile));
+  }
   const results = await page.evaluate(() => window.__results);
   const version = browser.version();
   const isolated = await page.evaluate(() => self.crossOriginIsolated);

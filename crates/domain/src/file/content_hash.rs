@@ -38,18 +38,22 @@ pub fn content_hash(plan: &Plan) -> String {
     let mut w = Writer::new(false);
     encode::plan(&mut w, plan);
     let text = w.finish();
-    match serde_json::from_str::<Value>(&text) {
-        Ok(v) => content_hash_of_value(&v),
+    match super::tree::parse(&text) {
+        Ok(tree) => hash_bytes(&super::tree::canonical(&tree)),
         // Unreachable: the writer always writes valid JSON of limited depth. Hashing the
         // compact text still gives a hash that changes with the plan.
         Err(_) => hash_text(&text),
     }
 }
 
-/// `sha256:` and the hex digits of SHA-256 of `text`.
-pub(crate) fn hash_text(text: &str) -> String {
+fn hash_text(text: &str) -> String {
+    hash_bytes(text.as_bytes())
+}
+
+/// `sha256:` and the hex digits of SHA-256 of `bytes`.
+pub(crate) fn hash_bytes(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(text.as_bytes());
+    let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(HASH_PREFIX.len() + 64);
     out.push_str(HASH_PREFIX);
     for b in digest {

@@ -1,6 +1,7 @@
 //! Decoding: from text to a JSON value, and from the `plan` value of a file to a [`Plan`].
 //!
-//! The plan is built by walking the JSON value by hand, one function per part of the model,
+//! The plan is built by walking the JSON tree ([`Json`], whose texts borrow from the file) by
+//! hand, one function per part of the model,
 //! mirroring [`super::encode`]. The walk stops at the first problem and reports it as a typed
 //! [`ProblemKind`] at its exact place: the target (position, and id and label as the file has
 //! them), the progress entry (position, id and date) and the path of the field inside it
@@ -21,7 +22,7 @@
 
 use chrono::NaiveDate;
 use serde_json::error::Category;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::area::ReformArea;
 use crate::date::parse_iso_date;
@@ -38,13 +39,14 @@ use crate::target::{
 use crate::unit::{Unit, UnitLevel};
 use crate::validate::{EntryAt, JsonType, Location, Problem, ProblemKind, TargetAt};
 
-use super::encode::json_excerpt;
 use super::error::{ImportError, JsonFault};
+use super::tree::{same_key, Json, Leaf, Object};
 
 /// serde_json refuses the 128th nested list or object.
 const MAX_NESTING: usize = 128;
 
-/// Parses JSON text (a leading byte-order mark must already be gone).
+/// Parses JSON text with serde_json (a leading byte-order mark must already be gone): what
+/// [`super::tree::parse`] falls back on, for every error.
 pub(crate) fn parse_json(text: &str) -> Result<Value, ImportError> {
     serde_json::from_str::<Value>(text).map_err(|e| {
         let (line, column) = (e.line(), e.column());
@@ -105,7 +107,7 @@ fn nesting_exceeded(text: &str, line: usize, column: usize) -> bool {
 }
 
 /// Builds the plan from the `plan` value of a file (after migrations).
-pub(crate) fn decode_plan(v: &Value) -> Result<Plan, ImportError> {
+pub(crate) fn decode_plan(v: &Json) -> Result<Plan, ImportError> {
     plan(v).map_err(|p| ImportError::from(*p))
 }
 
@@ -172,20 +174,20 @@ fn fault(p: &Path, kind: ProblemKind) -> Fault {
     })
 }
 
-fn wrong_type(p: &Path, expected: JsonType, v: &Value) -> Fault {
+fn wrong_type(p: &Path, expected: JsonType, v: &impl Leaf) -> Fault {
     fault(
         p,
         ProblemKind::WrongType {
             expected,
-            found: JsonType::of(v),
+            found: v.json_type(),
         },
     )
 }
 
 /// A text of the file for the location of a problem: what it says if it is a string.
-fn raw_text(v: &Value, key: &str) -> String {
+fn raw_text(v: &Json, key: &str) -> String {
     match v.get(key) {
-        Some(Value::String(s)) => s.clone(),
+        Some(Json::String(s)) => String::from(&**s),
         _ => String::new(),
     }
 }
@@ -195,21 +197,24 @@ fn raw_text(v: &Value, key: &str) -> String {
 // ------------------------------------------------------------------------------------------
 
 /// A JSON object of the file, with its path.
-struct Obj<'v, 'p> {
-    map: &'v Map<String, Value>,
+struct Obj<'v, 'a, 'p> {
+    map: &'v Object<'a>,
     path: &'p Path<'p>,
 }
 
-impl<'v, 'p> Obj<'v, 'p> {
-    fn of(v: &'v Value, path: &'p Path<'p>) -> Decoded<Self> {
+/// How a member is decoded, at its own path.
+type Decode<T> = fn(&Json, &Path) -> Decoded<T>;
+
+impl<'v, 'a, 'p> Obj<'v, 'a, 'p> {
+    fn of(v: &'v Json<'a>, path: &'p Path<'p>) -> Decoded<Self> {
         match v {
-            Value::Object(map) => Ok(Obj { map, path }),
+            Json::Object(map) => Ok(Obj { map, path }),
             _ => Err(wrong_type(path, JsonType::Object, v)),
         }
     }
 
     /// A required member.
-    fn get(&self, key: &'static str) -> Decoded<&'v Value> {
+    fn get(&self, key: &'static str) -> Decoded<&'v Json<'a>> {
         self.map.get(key).ok_or_else(|| {
             fault(
                 &self.path.key(key),
@@ -221,16 +226,12 @@ impl<'v, 'p> Obj<'v, 'p> {
     }
 
     /// A required member, decoded at its own path.
-    fn req<T>(&self, key: &'static str, decode: fn(&Value, &Path) -> Decoded<T>) -> Decoded<T> {
+    fn req<T>(&self, key: &'static str, decode: Decode<T>) -> Decoded<T> {
         decode(self.get(key)?, &self.path.key(key))
     }
 
     /// A member that may be absent (it then takes its default value), but not `null`.
-    fn or_default<T: Default>(
-        &self,
-        key: &'static str,
-        decode: fn(&Value, &Path) -> Decoded<T>,
-    ) -> Decoded<T> {
+    fn or_default<T: Default>(&self, key: &'static str, decode: Decode<T>) -> Decoded<T> {
         match self.map.get(key) {
             None => Ok(T::default()),
             Some(v) => decode(v, &self.path.key(key)),
@@ -238,13 +239,9 @@ impl<'v, 'p> Obj<'v, 'p> {
     }
 
     /// A member that may be absent or `null`.
-    fn opt<T>(
-        &self,
-        key: &'static str,
-        decode: fn(&Value, &Path) -> Decoded<T>,
-    ) -> Decoded<Option<T>> {
+    fn opt<T>(&self, key: &'static str, decode: Decode<T>) -> Decoded<Option<T>> {
         match self.map.get(key) {
-            None | Some(Value::Null) => Ok(None),
+            None | Some(Json::Null) => Ok(None),
             Some(v) => decode(v, &self.path.key(key)).map(Some),
         }
     }
@@ -252,18 +249,18 @@ impl<'v, 'p> Obj<'v, 'p> {
     /// A date that may be absent, `null` or `""`.
     fn opt_date(&self, key: &'static str) -> Decoded<Option<NaiveDate>> {
         match self.map.get(key) {
-            Some(Value::String(s)) if s.is_empty() => Ok(None),
+            Some(Json::String(s)) if s.is_empty() => Ok(None),
             _ => self.opt(key, date),
         }
     }
 
-    /// The members whose keys are not in `known`, kept as they are.
+    /// The members whose keys are not in `known`, kept as they are (in key order).
     fn extra(&self, known: &[&str]) -> Extra {
         Extra(
             self.map
                 .iter()
-                .filter(|(k, _)| !known.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
+                .filter(|(k, _)| !known.iter().any(|n| same_key(n, k)))
+                .map(|(k, v)| (String::from(k), v.to_value()))
                 .collect(),
         )
     }
@@ -275,76 +272,88 @@ impl<'v, 'p> Obj<'v, 'p> {
 }
 
 /// One of a list of things known by name (`all` in the order messages list them).
-fn one_of<T: Copy>(v: &Value, p: &Path, all: &[T], name: fn(T) -> &'static str) -> Decoded<T> {
-    let Value::String(s) = v else {
+fn one_of<T: Copy>(v: &Json, p: &Path, all: &[T], name: fn(T) -> &'static str) -> Decoded<T> {
+    let Json::String(s) = v else {
         return Err(wrong_type(p, JsonType::Text, v));
     };
-    match all.iter().find(|t| name(**t) == s) {
+    match all.iter().find(|t| name(**t) == &**s) {
         Some(t) => Ok(*t),
         None => Err(fault(
             p,
             ProblemKind::UnknownValue {
-                found: s.clone(),
+                found: String::from(&**s),
                 allowed: all.iter().map(|t| name(*t).to_string()).collect(),
             },
         )),
     }
 }
 
-fn list<T>(v: &Value, p: &Path, item: fn(usize, &Value, &Path) -> Decoded<T>) -> Decoded<Vec<T>> {
-    let Value::Array(items) = v else {
+fn list<T>(v: &Json, p: &Path, item: fn(usize, &Json, &Path) -> Decoded<T>) -> Decoded<Vec<T>> {
+    let Json::Array(items) = v else {
         return Err(wrong_type(p, JsonType::Array, v));
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, v)| item(i, v, &p.index(i)))
-        .collect()
+    // Sized for the list at once (up to a bound: a hostile file's long list of anything
+    // else must not reserve memory for as many plan items).
+    let mut out = Vec::with_capacity(items.len().min(MAX_RESERVED_ITEMS));
+    for (i, v) in items.iter().enumerate() {
+        out.push(item(i, v, &p.index(i))?);
+    }
+    Ok(out)
 }
 
-fn text(v: &Value, p: &Path) -> Decoded<String> {
+/// The most items [`list`] reserves room for before reading them.
+const MAX_RESERVED_ITEMS: usize = 256;
+
+fn text(v: &Json, p: &Path) -> Decoded<String> {
     match v {
-        Value::String(s) => Ok(s.clone()),
+        Json::String(s) => Ok(String::from(&**s)),
         _ => Err(wrong_type(p, JsonType::Text, v)),
     }
 }
 
-fn date(v: &Value, p: &Path) -> Decoded<NaiveDate> {
-    let Value::String(s) = v else {
+fn date(v: &Json, p: &Path) -> Decoded<NaiveDate> {
+    let Json::String(s) = v else {
         return Err(wrong_type(p, JsonType::Text, v));
     };
     parse_iso_date(s).map_err(|e| fault(p, ProblemKind::BadValue(e)))
 }
 
-fn decimal(v: &Value, p: &Path) -> Decoded<Decimal> {
+fn decimal(v: &Json, p: &Path) -> Decoded<Decimal> {
     decimal_from_json(v).map_err(|e| fault(p, ProblemKind::BadValue(e)))
 }
 
-fn count(v: &Value, p: &Path) -> Decoded<Count> {
+fn count(v: &Json, p: &Path) -> Decoded<Count> {
     count_from_json(v)
         .map(Count)
         .map_err(|e| fault(p, ProblemKind::BadValue(e)))
 }
 
 /// A decimal: a string in machine form (`"98.97"`), or a JSON number.
-fn decimal_from_json(v: &Value) -> Result<Decimal, ValueProblem> {
-    let text = match v {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        _ => return Err(ValueProblem::NotANumber(json_excerpt(v, 40))),
+fn decimal_from_json(v: &impl Leaf) -> Result<Decimal, ValueProblem> {
+    let number;
+    let text = match (v.text(), v.number()) {
+        (Some(s), _) => s,
+        (None, Some(n)) => {
+            number = n.to_string();
+            number.as_str()
+        }
+        (None, None) => return Err(ValueProblem::NotANumber(v.excerpt(40))),
     };
-    Decimal::parse_plain(&text).map_err(|e| match e {
-        NumberError::TooManyDecimals => ValueProblem::TooManyDecimals(text),
-        NumberError::TooLarge => ValueProblem::NumberTooLarge(text),
-        _ => ValueProblem::NotANumber(text),
+    Decimal::parse_plain(text).map_err(|e| {
+        let text = text.to_string();
+        match e {
+            NumberError::TooManyDecimals => ValueProblem::TooManyDecimals(text),
+            NumberError::TooLarge => ValueProblem::NumberTooLarge(text),
+            _ => ValueProblem::NotANumber(text),
+        }
     })
 }
 
 /// A count: a non-negative JSON integer no larger than [`MAX_MAGNITUDE`]. A whole number
 /// written with a fraction (`5.0`) is still that count.
-fn count_from_json(v: &Value) -> Result<u64, ValueProblem> {
-    let Value::Number(n) = v else {
-        return Err(ValueProblem::NotANumber(json_excerpt(v, 40)));
+fn count_from_json(v: &impl Leaf) -> Result<u64, ValueProblem> {
+    let Some(n) = v.number() else {
+        return Err(ValueProblem::NotANumber(v.excerpt(40)));
     };
     if let Some(u) = n.as_u64() {
         return if i128::from(u) > MAX_MAGNITUDE {
@@ -409,12 +418,12 @@ const SHAPES: &[&str] = &["single", "per_field", "pair", "milestone", "text"];
 
 // Each `match` on a tag below ends with `_` for the last name of its list.
 
-fn plan(v: &Value) -> Decoded<Plan> {
+fn plan(v: &Json) -> Decoded<Plan> {
     let o = Obj::of(v, &Path::Here)?;
     Ok(Plan {
         id: PlanId(o.req("id", text)?),
         unit: o.req("unit", unit)?,
-        year: o.req("year", year)?,
+        year: o.req("year", |v, p| year(v, p))?,
         revision: o.req("revision", revision)?,
         status: o.req("status", |v, p| {
             one_of(v, p, &PlanStatus::ALL, PlanStatus::as_str)
@@ -427,7 +436,7 @@ fn plan(v: &Value) -> Decoded<Plan> {
     })
 }
 
-fn unit(v: &Value, p: &Path) -> Decoded<Unit> {
+fn unit(v: &Json, p: &Path) -> Decoded<Unit> {
     let o = Obj::of(v, p)?;
     let (superior_id, superior) = o.or_default("superior", superior)?;
     Ok(Unit {
@@ -443,12 +452,12 @@ fn unit(v: &Value, p: &Path) -> Decoded<Unit> {
 }
 
 /// The superior unit `{"id": …, "name": …}`, as (id, name).
-fn superior(v: &Value, p: &Path) -> Decoded<(String, String)> {
+fn superior(v: &Json, p: &Path) -> Decoded<(String, String)> {
     let o = Obj::of(v, p)?;
     Ok((o.or_default("id", text)?, o.or_default("name", text)?))
 }
 
-fn source(_: usize, v: &Value, p: &Path) -> Decoded<PlanSource> {
+fn source(_: usize, v: &Json, p: &Path) -> Decoded<PlanSource> {
     let o = Obj::of(v, p)?;
     Ok(PlanSource {
         plan: PlanId(o.req("plan", text)?),
@@ -459,7 +468,7 @@ fn source(_: usize, v: &Value, p: &Path) -> Decoded<PlanSource> {
     })
 }
 
-fn notes(v: &Value, p: &Path) -> Decoded<Notes> {
+fn notes(v: &Json, p: &Path) -> Decoded<Notes> {
     let o = Obj::of(v, p)?;
     Ok(Notes {
         internal: o.or_default("internal", text)?,
@@ -468,7 +477,7 @@ fn notes(v: &Value, p: &Path) -> Decoded<Notes> {
 }
 
 /// A revision: a whole number from 1 that fits in 32 bits.
-fn revision(v: &Value, p: &Path) -> Decoded<u32> {
+fn revision(v: &Json, p: &Path) -> Decoded<u32> {
     v.as_u64()
         .and_then(|n| u32::try_from(n).ok())
         .filter(|n| *n >= 1)
@@ -476,14 +485,14 @@ fn revision(v: &Value, p: &Path) -> Decoded<u32> {
             fault(
                 p,
                 ProblemKind::BadRevision {
-                    found: json_excerpt(v, 40),
+                    found: v.excerpt(40),
                 },
             )
         })
 }
 
-fn year(v: &Value, p: &Path) -> Decoded<i32> {
-    if let Value::Number(n) = v {
+fn year(v: &impl Leaf, p: &Path) -> Decoded<i32> {
+    if let Some(n) = v.number() {
         if let Some(y) = n.as_i64() {
             return i32::try_from(y).map_err(|_| fault(p, ProblemKind::YearOutOfRange { year: y }));
         }
@@ -494,7 +503,7 @@ fn year(v: &Value, p: &Path) -> Decoded<i32> {
     Err(wrong_type(p, JsonType::WholeNumber, v))
 }
 
-fn reference(v: &Value, p: &Path) -> Decoded<PlanReference> {
+fn reference(v: &Json, p: &Path) -> Decoded<PlanReference> {
     let o = Obj::of(v, p)?;
     Ok(PlanReference {
         number: o.or_default("number", text)?,
@@ -506,7 +515,7 @@ fn reference(v: &Value, p: &Path) -> Decoded<PlanReference> {
 
 /// Target `i`: its fields are located relative to it, and the target by its position, id
 /// and label as the file has them (even when they are what is wrong).
-fn target(i: usize, v: &Value, _: &Path) -> Decoded<Target> {
+fn target(i: usize, v: &Json, _: &Path) -> Decoded<Target> {
     target_fields(v).map_err(|mut f| {
         f.location.target = Some(TargetAt {
             index: i,
@@ -517,7 +526,7 @@ fn target(i: usize, v: &Value, _: &Path) -> Decoded<Target> {
     })
 }
 
-fn target_fields(v: &Value) -> Decoded<Target> {
+fn target_fields(v: &Json) -> Decoded<Target> {
     let o = Obj::of(v, &Path::Here)?;
     Ok(Target {
         id: TargetId(o.req("id", text)?),
@@ -533,7 +542,7 @@ fn target_fields(v: &Value) -> Decoded<Target> {
     })
 }
 
-fn goal(v: &Value, p: &Path) -> Decoded<Goal> {
+fn goal(v: &Json, p: &Path) -> Decoded<Goal> {
     let o = Obj::of(v, p)?;
     Ok(match o.tag("kind", GOAL_KINDS)? {
         "single" => Goal::Single {
@@ -551,7 +560,7 @@ fn goal(v: &Value, p: &Path) -> Decoded<Goal> {
     })
 }
 
-fn field(_: usize, v: &Value, p: &Path) -> Decoded<Field> {
+fn field(_: usize, v: &Json, p: &Path) -> Decoded<Field> {
     let o = Obj::of(v, p)?;
     Ok(Field {
         id: FieldId(o.req("id", text)?),
@@ -559,7 +568,7 @@ fn field(_: usize, v: &Value, p: &Path) -> Decoded<Field> {
     })
 }
 
-fn condition(v: &Value, p: &Path) -> Decoded<Condition> {
+fn condition(v: &Json, p: &Path) -> Decoded<Condition> {
     let o = Obj::of(v, p)?;
     Ok(Condition {
         label: o.or_default("label", text)?,
@@ -568,7 +577,7 @@ fn condition(v: &Value, p: &Path) -> Decoded<Condition> {
     })
 }
 
-fn measure(v: &Value, p: &Path) -> Decoded<Measure> {
+fn measure(v: &Json, p: &Path) -> Decoded<Measure> {
     let o = Obj::of(v, p)?;
     Ok(match o.tag("type", RATIO_OR_VALUE)? {
         "ratio" => Measure::Ratio {
@@ -587,7 +596,7 @@ fn measure(v: &Value, p: &Path) -> Decoded<Measure> {
     })
 }
 
-fn comparator(v: &Value, p: &Path) -> Decoded<Comparator> {
+fn comparator(v: &Json, p: &Path) -> Decoded<Comparator> {
     let o = Obj::of(v, p)?;
     Ok(match o.tag("rule", RULES)? {
         "above" => Comparator::Above {
@@ -626,13 +635,13 @@ fn comparator(v: &Value, p: &Path) -> Decoded<Comparator> {
 
 /// Entry `j` of a target: its fields are located relative to it, and the entry by its
 /// position, id and date as the file has them (the date only when it is a real one).
-fn entry(j: usize, v: &Value, _: &Path) -> Decoded<ProgressEntry> {
+fn entry(j: usize, v: &Json, _: &Path) -> Decoded<ProgressEntry> {
     entry_fields(v).map_err(|mut f| {
         f.location.entry = Some(EntryAt {
             index: j,
             id: raw_text(v, "id"),
             date: match v.get("date") {
-                Some(Value::String(s)) => parse_iso_date(s).ok(),
+                Some(Json::String(s)) => parse_iso_date(s).ok(),
                 _ => None,
             },
         });
@@ -640,7 +649,7 @@ fn entry(j: usize, v: &Value, _: &Path) -> Decoded<ProgressEntry> {
     })
 }
 
-fn entry_fields(v: &Value) -> Decoded<ProgressEntry> {
+fn entry_fields(v: &Json) -> Decoded<ProgressEntry> {
     let o = Obj::of(v, &Path::Here)?;
     Ok(ProgressEntry {
         id: EntryId(o.req("id", text)?),
@@ -651,7 +660,7 @@ fn entry_fields(v: &Value) -> Decoded<ProgressEntry> {
     })
 }
 
-fn reading(v: &Value, p: &Path) -> Decoded<Reading> {
+fn reading(v: &Json, p: &Path) -> Decoded<Reading> {
     let o = Obj::of(v, p)?;
     Ok(match o.tag("shape", SHAPES)? {
         "single" => Reading::Single {
@@ -674,7 +683,7 @@ fn reading(v: &Value, p: &Path) -> Decoded<Reading> {
     })
 }
 
-fn field_figure(_: usize, v: &Value, p: &Path) -> Decoded<FieldFigure> {
+fn field_figure(_: usize, v: &Json, p: &Path) -> Decoded<FieldFigure> {
     let o = Obj::of(v, p)?;
     Ok(FieldFigure {
         field: FieldId(o.req("field", text)?),
@@ -682,7 +691,7 @@ fn field_figure(_: usize, v: &Value, p: &Path) -> Decoded<FieldFigure> {
     })
 }
 
-fn figure(v: &Value, p: &Path) -> Decoded<Figure> {
+fn figure(v: &Json, p: &Path) -> Decoded<Figure> {
     let o = Obj::of(v, p)?;
     Ok(match o.tag("type", RATIO_OR_VALUE)? {
         "ratio" => Figure::Ratio {

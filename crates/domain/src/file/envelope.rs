@@ -7,9 +7,10 @@ use serde_json::Value;
 use crate::plan::Plan;
 use crate::validate::{JsonType, Location, ProblemKind};
 
-use super::content_hash::{canonical_json, content_hash, hash_text, HASH_PREFIX};
+use super::content_hash::{content_hash, hash_bytes, HASH_PREFIX};
 use super::encode::{self, json_excerpt, Writer};
 use super::error::{HashFault, ImportError};
+use super::tree::{canonical, Json, Leaf};
 use super::{ExportMeta, ReadStep, APP_NAME, FORMAT_ID, FORMAT_VERSION};
 
 /// Writes a plan in its envelope as pretty JSON, ending with a newline. The envelope's keys
@@ -44,13 +45,13 @@ pub(crate) fn write(plan: &Plan, meta: &ExportMeta, pretty: bool) -> String {
 }
 
 /// What the envelope of a file says, with the plan brought up to the current version.
-pub(crate) struct Opened {
+pub(crate) struct Opened<'a> {
     pub format_version: u32,
     pub app_version: String,
     pub exported_at: String,
     /// The content hash the file carries (checked when asked to), if any.
     pub content_hash: Option<String>,
-    pub plan: Value,
+    pub plan: Json<'a>,
 }
 
 /// Whether to check the content hash: always for a file; not for a plan the app stored
@@ -67,52 +68,52 @@ const FIRST_HASHED_VERSION: u32 = 2;
 /// Checks the envelope of a parsed file and migrates its plan.
 /// `step_done` is told of [`ReadStep::Envelope`] and, when the hash is checked, of
 /// [`ReadStep::Canonical`] and [`ReadStep::Hash`].
-pub(crate) fn open(
-    root: Value,
+pub(crate) fn open<'a>(
+    root: Json<'a>,
     check: HashCheck,
     step_done: &mut dyn FnMut(ReadStep),
-) -> Result<Opened, ImportError> {
+) -> Result<Opened<'a>, ImportError> {
     let mut root = match root {
-        Value::Object(m) => m,
+        Json::Object(m) => m,
         other => {
             return Err(ImportError::NotAnObject {
-                found: JsonType::of(&other),
+                found: other.json_type(),
             })
         }
     };
     match root.get("format") {
-        Some(Value::String(s)) if s == FORMAT_ID => {}
-        Some(Value::String(s)) => {
+        Some(Json::String(s)) if *s == FORMAT_ID => {}
+        Some(Json::String(s)) => {
             return Err(ImportError::NotAPlanFile {
-                found: Some(s.clone()),
+                found: Some(String::from(&**s)),
             })
         }
         Some(other) => {
             return Err(ImportError::NotAPlanFile {
-                found: Some(json_excerpt(other, 100)),
+                found: Some(other.excerpt(100)),
             })
         }
         None => return Err(ImportError::NotAPlanFile { found: None }),
     }
-    let format_version = version(root.get("formatVersion"))?;
+    let stated_version = root.get("formatVersion").map(Json::to_value);
+    let format_version = version(stated_version.as_ref())?;
     // The app and the export time only inform; a file without them is still a plan.
     let app_version = match root.get("app").and_then(|a| a.get("version")) {
-        Some(Value::String(s)) => s.clone(),
+        Some(Json::String(s)) => String::from(&**s),
         _ => String::new(),
     };
     let exported_at = match root.get("exportedAt") {
-        Some(Value::String(s)) => s.clone(),
+        Some(Json::String(s)) => String::from(&**s),
         _ => String::new(),
     };
-    // Taken out in place: `BTreeMap::remove` would bring its rebalancing code into the bundle.
-    let plan = match root.get_mut("plan").map(Value::take) {
-        Some(p @ Value::Object(_)) => p,
+    let plan = match root.take("plan") {
+        Some(p @ Json::Object(_)) => p,
         Some(other) => {
             return Err(ImportError::Invalid {
                 location: Box::new(envelope_field("plan")),
                 kind: ProblemKind::WrongType {
                     expected: JsonType::Object,
-                    found: JsonType::of(&other),
+                    found: other.json_type(),
                 },
             })
         }
@@ -128,14 +129,19 @@ pub(crate) fn open(
     // Only a version that has the hash carries one: a `contentHash` key in a version-1 file
     // is an unknown key, never checked, so it is not reported as the file's hash either.
     let content_hash = match root.get("contentHash") {
-        Some(Value::String(s)) if format_version >= FIRST_HASHED_VERSION => Some(s.clone()),
+        Some(Json::String(s)) if format_version >= FIRST_HASHED_VERSION => Some(String::from(&**s)),
         _ => None,
     };
     step_done(ReadStep::Envelope);
     if check == HashCheck::Verify && format_version >= FIRST_HASHED_VERSION {
         verify_hash(root.get("contentHash"), &plan, step_done)?;
     }
-    let plan = migrate(format_version, plan)?;
+    // The migrations work on serde_json's `Value`; a current file needs none.
+    let plan = if format_version < FORMAT_VERSION {
+        Json::from_value(migrate(format_version, plan.to_value())?)
+    } else {
+        plan
+    };
     Ok(Opened {
         format_version,
         app_version,
@@ -147,17 +153,17 @@ pub(crate) fn open(
 
 /// Checks the `contentHash` of the envelope against the `plan` value as the file has it.
 fn verify_hash(
-    stated: Option<&Value>,
-    plan: &Value,
+    stated: Option<&Json>,
+    plan: &Json,
     step_done: &mut dyn FnMut(ReadStep),
 ) -> Result<(), ImportError> {
     let stated = match stated {
-        None | Some(Value::Null) => {
+        None | Some(Json::Null) => {
             return Err(ImportError::Damaged {
                 fault: HashFault::Missing,
             })
         }
-        Some(Value::String(s)) => s,
+        Some(Json::String(s)) => s,
         Some(_) => {
             return Err(ImportError::Damaged {
                 fault: HashFault::Malformed,
@@ -175,11 +181,11 @@ fn verify_hash(
             fault: HashFault::Malformed,
         });
     }
-    let canonical = canonical_json(plan);
+    let canonical = canonical(plan);
     step_done(ReadStep::Canonical);
-    let actual = hash_text(&canonical);
+    let actual = hash_bytes(&canonical);
     step_done(ReadStep::Hash);
-    if *stated != actual {
+    if **stated != *actual {
         return Err(ImportError::Damaged {
             fault: HashFault::Mismatch,
         });

@@ -26,6 +26,7 @@ pub(crate) mod encode;
 mod envelope;
 mod error;
 mod file_name;
+mod tree;
 
 use chrono::NaiveDate;
 
@@ -176,7 +177,7 @@ fn read(
     {
         return Err(ImportError::Empty);
     }
-    let root = decode::parse_json(text)?;
+    let root = tree::parse(text)?;
     step_done(ReadStep::Parse);
     let opened = envelope::open(root, check, step_done)?;
     let plan = decode::decode_plan(&opened.plan)?;

@@ -1,0 +1,728 @@
+//! The JSON tree a file is read into: like serde_json's `Value`, but its texts and keys are
+//! borrowed from the file wherever they hold no escape, so reading a plan file allocates
+//! one list per object and per array instead of one string per key and per text, and one
+//! tree node per object member.
+//!
+//! [`parse`] reads the plain JSON that plan files hold with a small parser of its own, and
+//! hands everything else to serde_json: any syntax error (so the error, its line and column
+//! are serde_json's, as before), numbers with a fraction or an exponent or beyond 64 bits,
+//! `-0`, escaped surrogates, nesting deeper than [`MAX_DEPTH`] and objects of more than
+//! [`MAX_MEMBERS`] members. The tree is then serde_json's `Value` with its strings owned.
+//! Either way the tree means exactly what serde_json's `Value` of the same text means: an
+//! object's members are sorted by key (byte order, as `Map`) and a repeated key keeps its
+//! last value (as `Map::insert`). The tests compare the two on many texts.
+
+use std::borrow::Cow;
+
+use serde_json::{Map, Number, Value};
+
+use crate::validate::JsonType;
+
+use super::decode::parse_json;
+use super::encode::{digits, json_excerpt, Writer};
+use super::error::ImportError;
+
+/// Lists and objects nested deeper than this are left to serde_json (which refuses the
+/// 128th level).
+const MAX_DEPTH: usize = 100;
+
+/// Objects with more members than this are left to serde_json (a plan file's objects have
+/// at most a dozen; members are sorted by insertion, quadratic in the worst case).
+const MAX_MEMBERS: usize = 32;
+
+/// A JSON value whose texts may borrow from the file.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Json<'a> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    Object(Object<'a>),
+}
+
+/// The members of a JSON object, sorted by key, each key once.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub(crate) struct Object<'a>(Vec<(Cow<'a, str>, Json<'a>)>);
+
+impl<'a> Object<'a> {
+    fn position(&self, key: &str) -> Option<usize> {
+        if self.0.len() > 16 {
+            return self.0.binary_search_by(|(k, _)| (**k).cmp(key)).ok();
+        }
+        self.0.iter().position(|(k, _)| same_key(k, key))
+    }
+
+    pub(crate) fn get(&self, key: &str) -> Option<&Json<'a>> {
+        self.position(key)
+            .and_then(|i| self.0.get(i))
+            .map(|(_, v)| v)
+    }
+
+    /// The value of `key`, taken out (`null` is left in its place).
+    pub(crate) fn take(&mut self, key: &str) -> Option<Json<'a>> {
+        let i = self.position(key)?;
+        self.0
+            .get_mut(i)
+            .map(|(_, v)| std::mem::replace(v, Json::Null))
+    }
+
+    /// The members in key order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &Json<'a>)> {
+        self.0.iter().map(|(k, v)| (&**k, v))
+    }
+
+    /// From members in the file's order: sorted by key, a repeated key keeping its last
+    /// value.
+    fn from_members(mut members: Vec<(Cow<'a, str>, Json<'a>)>) -> Self {
+        if !members.is_sorted_by(|a, b| key_before(&a.0, &b.0)) {
+            // Insertion sort: stable, so the last of a repeated key comes last.
+            for i in 1..members.len() {
+                let mut j = i;
+                while j > 0 {
+                    let before = match (members.get(j), members.get(j - 1)) {
+                        (Some(a), Some(b)) => key_before(&a.0, &b.0),
+                        _ => false,
+                    };
+                    if !before {
+                        break;
+                    }
+                    members.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
+            members.dedup_by(|later, kept| {
+                let same = same_key(&later.0, &kept.0);
+                if same {
+                    std::mem::swap(&mut later.1, &mut kept.1);
+                }
+                same
+            });
+        }
+        Object(members)
+    }
+}
+
+/// Whether two keys are the same, looking at their length and first byte before the rest
+/// (keys of one object mostly differ there).
+#[inline]
+pub(crate) fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// Whether key `a` sorts before key `b` (byte order, as `Map`), looking at the first byte
+/// before the rest.
+#[inline]
+fn key_before(a: &str, b: &str) -> bool {
+    match (a.as_bytes().first(), b.as_bytes().first()) {
+        (Some(x), Some(y)) if x != y => x < y,
+        _ => a < b,
+    }
+}
+
+impl<'a> Json<'a> {
+    /// The member `key` of an object (`None` for anything else), as `Value::get`.
+    pub(crate) fn get(&self, key: &str) -> Option<&Json<'a>> {
+        match self {
+            Json::Object(o) => o.get(key),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn as_u64(&self) -> Option<u64> {
+        match self {
+            Json::Number(n) => n.as_u64(),
+            _ => None,
+        }
+    }
+
+    /// The same value as serde_json's `Value`.
+    pub(crate) fn to_value(&self) -> Value {
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(n) => Value::Number(n.clone()),
+            Json::String(s) => Value::String(String::from(&**s)),
+            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
+            Json::Object(o) => Value::Object(
+                o.iter()
+                    .map(|(k, v)| (String::from(k), v.to_value()))
+                    .collect::<Map<String, Value>>(),
+            ),
+        }
+    }
+
+    /// serde_json's `Value` as a tree (owning its texts).
+    pub(crate) fn from_value(v: Value) -> Json<'static> {
+        match v {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(b),
+            Value::Number(n) => Json::Number(n),
+            Value::String(s) => Json::String(Cow::Owned(s)),
+            Value::Array(items) => Json::Array(items.into_iter().map(Json::from_value).collect()),
+            // A `Map` iterates sorted by key, each key once.
+            Value::Object(map) => Json::Object(Object(
+                map.into_iter()
+                    .map(|(k, v)| (Cow::Owned(k), Json::from_value(v)))
+                    .collect(),
+            )),
+        }
+    }
+}
+
+/// What the decoder asks of a single value, whether it is a tree's or serde_json's.
+pub(crate) trait Leaf {
+    fn number(&self) -> Option<&Number>;
+    fn text(&self) -> Option<&str>;
+    fn json_type(&self) -> JsonType;
+    /// The value as compact JSON cut to `max` characters, for messages.
+    fn excerpt(&self, max: usize) -> String;
+}
+
+impl Leaf for Json<'_> {
+    fn number(&self) -> Option<&Number> {
+        match self {
+            Json::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    fn text(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(&**s),
+            _ => None,
+        }
+    }
+
+    fn json_type(&self) -> JsonType {
+        match self {
+            Json::Object(_) => JsonType::Object,
+            Json::Array(_) => JsonType::Array,
+            Json::String(_) => JsonType::Text,
+            Json::Number(n) if n.is_u64() || n.is_i64() => JsonType::WholeNumber,
+            Json::Number(_) => JsonType::Number,
+            Json::Bool(_) => JsonType::Boolean,
+            Json::Null => JsonType::Null,
+        }
+    }
+
+    fn excerpt(&self, max: usize) -> String {
+        json_excerpt(&self.to_value(), max)
+    }
+}
+
+impl Leaf for Value {
+    fn number(&self) -> Option<&Number> {
+        match self {
+            Value::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    fn text(&self) -> Option<&str> {
+        self.as_str()
+    }
+
+    fn json_type(&self) -> JsonType {
+        JsonType::of(self)
+    }
+
+    fn excerpt(&self, max: usize) -> String {
+        json_excerpt(self, max)
+    }
+}
+
+/// The canonical form of a tree (see [`super::content_hash`]): the same text as
+/// [`super::canonical_json`] of its `Value`, as bytes.
+pub(crate) fn canonical(tree: &Json) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16 * 1024);
+    write_canonical(&mut out, tree);
+    out
+}
+
+fn write_canonical(out: &mut Vec<u8>, v: &Json) {
+    match v {
+        Json::Null => out.extend_from_slice(b"null"),
+        Json::Bool(true) => out.extend_from_slice(b"true"),
+        Json::Bool(false) => out.extend_from_slice(b"false"),
+        Json::Number(n) => {
+            let mut buf = [0; 20];
+            if let Some(u) = n.as_u64() {
+                out.extend_from_slice(digits(u, &mut buf));
+            } else if let Some(i) = n.as_i64() {
+                out.push(b'-');
+                out.extend_from_slice(digits(i.unsigned_abs(), &mut buf));
+            } else {
+                out.extend_from_slice(n.to_string().as_bytes());
+            }
+        }
+        Json::String(s) => write_string(out, s),
+        Json::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_canonical(out, item);
+            }
+            out.push(b']');
+        }
+        Json::Object(o) => {
+            out.push(b'{');
+            for (i, (k, item)) in o.0.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_string(out, k);
+                out.push(b':');
+                write_canonical(out, item);
+            }
+            out.push(b'}');
+        }
+    }
+}
+
+/// A string as JSON, escaped as [`Writer::string`] escapes it.
+#[allow(clippy::ptr_arg)] // whether the text is borrowed is what matters here
+fn write_string(out: &mut Vec<u8>, s: &Cow<str>) {
+    match s {
+        // The parser borrows only texts without escapes, hence without a quote, a backslash
+        // or a control character: they are written as they are.
+        Cow::Borrowed(s) => {
+            out.push(b'"');
+            out.extend_from_slice(s.as_bytes());
+            out.push(b'"');
+        }
+        Cow::Owned(s) => {
+            let mut w = Writer::new(false);
+            w.string(s);
+            out.extend_from_slice(w.finish().as_bytes());
+        }
+    }
+}
+
+/// Reads JSON text (a leading byte-order mark must already be gone), with serde_json's
+/// errors.
+pub(crate) fn parse(text: &str) -> Result<Json<'_>, ImportError> {
+    match (Parser { text, pos: 0 }).document() {
+        Some(tree) => Ok(tree),
+        None => parse_json(text).map(Json::from_value),
+    }
+}
+
+/// The parser of plain JSON: each function returns `None` for anything it leaves to
+/// serde_json, errors included.
+struct Parser<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn document(&mut self) -> Option<Json<'a>> {
+        let tree = self.value(0)?;
+        self.skip_whitespace();
+        (self.pos == self.text.len()).then_some(tree)
+    }
+
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    /// JSON's whitespace, as serde_json skips it.
+    fn skip_whitespace(&mut self) {
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = bytes.get(i) {
+            i += 1;
+        }
+        self.pos = i;
+    }
+
+    /// Skips whitespace, then expects `byte`.
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        self.skip_whitespace();
+        if self.peek()? != byte {
+            return None;
+        }
+        self.pos += 1;
+        Some(())
+    }
+
+    /// A value, inside `depth` lists and objects.
+    fn value(&mut self, depth: usize) -> Option<Json<'a>> {
+        self.skip_whitespace();
+        match self.peek()? {
+            b'{' if depth < MAX_DEPTH => self.object(depth + 1),
+            b'[' if depth < MAX_DEPTH => self.array(depth + 1),
+            b'"' => self.string().map(Json::String),
+            b'n' => self.literal("null", Json::Null),
+            b't' => self.literal("true", Json::Bool(true)),
+            b'f' => self.literal("false", Json::Bool(false)),
+            b'-' | b'0'..=b'9' => self.number().map(Json::Number),
+            _ => None,
+        }
+    }
+
+    fn literal(&mut self, word: &str, v: Json<'a>) -> Option<Json<'a>> {
+        let end = self.pos.checked_add(word.len())?;
+        if self.text.as_bytes().get(self.pos..end)? != word.as_bytes() {
+            return None;
+        }
+        self.pos = end;
+        Some(v)
+    }
+
+    fn array(&mut self, depth: usize) -> Option<Json<'a>> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek()? == b']' {
+            self.pos += 1;
+            return Some(Json::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            self.skip_whitespace();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b']' => {
+                    self.pos += 1;
+                    return Some(Json::Array(items));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Option<Json<'a>> {
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek()? == b'}' {
+            self.pos += 1;
+            return Some(Json::Object(Object(members)));
+        }
+        loop {
+            if members.len() == MAX_MEMBERS {
+                return None;
+            }
+            self.skip_whitespace();
+            if self.peek()? != b'"' {
+                return None;
+            }
+            let key = self.string()?;
+            self.eat(b':')?;
+            let value = self.value(depth)?;
+            members.push((key, value));
+            self.skip_whitespace();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b'}' => {
+                    self.pos += 1;
+                    return Some(Json::Object(Object::from_members(members)));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// A string, at its opening quote: borrowed from the text unless it has escapes.
+    fn string(&mut self) -> Option<Cow<'a, str>> {
+        let bytes = self.text.as_bytes();
+        let mut owned: Option<String> = None;
+        // The current run of characters that stand for themselves.
+        let mut run = self.pos + 1;
+        let mut i = run;
+        loop {
+            let b = *bytes.get(i)?;
+            if b == b'"' {
+                let last = self.text.get(run..i)?;
+                self.pos = i + 1;
+                return Some(match owned {
+                    None => Cow::Borrowed(last),
+                    Some(mut s) => {
+                        s.push_str(last);
+                        Cow::Owned(s)
+                    }
+                });
+            }
+            if b < 0x20 {
+                // A control character must be escaped: serde_json's error.
+                return None;
+            }
+            if b != b'\\' {
+                i += 1;
+                continue;
+            }
+            let s = owned.get_or_insert_with(String::new);
+            s.push_str(self.text.get(run..i)?);
+            let (c, len) = match *bytes.get(i + 1)? {
+                b'"' => ('"', 2),
+                b'\\' => ('\\', 2),
+                b'/' => ('/', 2),
+                b'b' => ('\u{8}', 2),
+                b'f' => ('\u{c}', 2),
+                b'n' => ('\n', 2),
+                b'r' => ('\r', 2),
+                b't' => ('\t', 2),
+                b'u' => {
+                    let hex = self.text.get(i + 2..i + 6)?;
+                    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                        return None;
+                    }
+                    let code = u32::from_str_radix(hex, 16).ok()?;
+                    // Surrogates (pairs, or lone ones that serde_json refuses) are left
+                    // to serde_json; every other code is a character.
+                    if (0xD800..=0xDFFF).contains(&code) {
+                        return None;
+                    }
+                    (char::from_u32(code)?, 6)
+                }
+                _ => return None,
+            };
+            s.push(c);
+            i += len;
+            run = i;
+        }
+    }
+
+    /// A whole number that fits serde_json's `u64` or negative `i64`; anything else (a
+    /// fraction, an exponent, more digits, `-0`) is left to serde_json.
+    fn number(&mut self) -> Option<Number> {
+        let bytes = self.text.as_bytes();
+        let negative = self.peek()? == b'-';
+        let start = self.pos + usize::from(negative);
+        let mut i = start;
+        let mut n: u64 = 0;
+        while let Some(d) = bytes.get(i).filter(|b| b.is_ascii_digit()) {
+            n = n.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+            i += 1;
+        }
+        let digits = i - start;
+        let leading_zero = bytes.get(start) == Some(&b'0') && digits > 1;
+        if digits == 0 || leading_zero || matches!(bytes.get(i), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        self.pos = i;
+        if !negative {
+            return Some(Number::from(n));
+        }
+        if n == 0 {
+            return None;
+        }
+        i64::try_from(-i128::from(n)).ok().map(Number::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tree of `text`, only if the parser of plain JSON read it.
+    fn plain(text: &str) -> Option<Json<'_>> {
+        Parser { text, pos: 0 }.document()
+    }
+
+    /// Whatever the text, the tree means what serde_json's `Value` means, and has the same
+    /// canonical form.
+    fn same_as_serde_json(text: &str) {
+        let serde = serde_json::from_str::<Value>(text);
+        if let Some(tree) = plain(text) {
+            let value = serde.unwrap_or_else(|e| panic!("{text:?} read, serde_json: {e}"));
+            assert_eq!(tree.to_value(), value, "{text:?}");
+            let canonical = String::from_utf8(canonical(&tree)).unwrap();
+            assert_eq!(canonical, super::super::canonical_json(&value));
+        }
+        match (parse(text), parse_json(text)) {
+            (Ok(tree), Ok(value)) => assert_eq!(tree.to_value(), value, "{text:?}"),
+            (Err(a), Err(b)) => assert_eq!(a, b, "{text:?}"),
+            (a, b) => panic!("{text:?}: {a:?} vs {b:?}"),
+        }
+    }
+
+    #[test]
+    fn plain_json_is_read_as_serde_json_reads_it() {
+        for text in [
+            "{}",
+            " [ ] ",
+            "\n\t{\r\n\"a\" : [1, -2, 0, true, false, null, \"x\"] } \n",
+            "18446744073709551615",
+            "-9223372036854775808",
+            "\"\"",
+            "\"é ỹ 😀 <script>\"",
+            "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0041\\u00e9\\u1EF9\\u0000\"",
+            "{\"b\": 1, \"a\": 2, \"b\": 3, \"c\": {\"z\": [], \"y\": {}}, \"a\": 4}",
+            "{\"é\": 1, \"z\": 2, \"Z\": 3, \"\": 4, \"é\": 5}",
+            "{\"k\": 1, \"k\": 2, \"k\": 3}",
+        ] {
+            assert!(plain(text).is_some(), "{text:?}");
+            same_as_serde_json(text);
+        }
+    }
+
+    #[test]
+    fn the_rest_is_left_to_serde_json() {
+        let many = format!(
+            "{{{}}}",
+            (0..40)
+                .map(|i| format!("\"k{}\": {i}", 40 - i))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let deep = format!("{}{}", "[".repeat(101), "]".repeat(101));
+        for text in [
+            "",
+            " ",
+            "1.5",
+            "1e3",
+            "-0",
+            "-9223372036854775809",
+            "18446744073709551616",
+            "01",
+            "-",
+            "+1",
+            "[1,]",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "{a: 1}",
+            "[1 2]",
+            "nul",
+            "nulll",
+            "True",
+            "\"\\ud83d\\ude00\"",
+            "\"\\ud83d\"",
+            "\"\\ude00\"",
+            "\"\\u+041\"",
+            "\"\\x\"",
+            "\"a\\u004\"",
+            "\"tab\there\"",
+            "\"cut",
+            "[1] 2",
+            "[\"a\"",
+            "NaN",
+            many.as_str(),
+            deep.as_str(),
+        ] {
+            assert!(plain(text).is_none(), "{text:?}");
+            same_as_serde_json(text);
+        }
+    }
+
+    #[test]
+    fn texts_without_escapes_are_borrowed() {
+        let text = "{\"a\": [\"plain\", \"esc\\naped\"]}";
+        let tree = plain(text).unwrap();
+        let Some(Json::Array(items)) = tree.get("a") else {
+            panic!("{tree:?}");
+        };
+        assert!(matches!(&items[0], Json::String(Cow::Borrowed("plain"))));
+        assert!(matches!(&items[1], Json::String(Cow::Owned(s)) if s == "esc\naped"));
+    }
+
+    fn fixtures() -> Vec<String> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+        let mut texts = Vec::new();
+        for dir in ["valid", "invalid"] {
+            for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
+                let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+                if let Ok(text) = String::from_utf8(bytes) {
+                    texts.push(text.trim_start_matches('\u{feff}').to_string());
+                }
+            }
+        }
+        assert!(texts.len() > 40);
+        texts
+    }
+
+    #[test]
+    fn every_fixture_whole_and_cut() {
+        for text in fixtures() {
+            same_as_serde_json(&text);
+            for at in (0..text.len()).step_by(text.len() / 50 + 1) {
+                if let Some(cut) = text.get(..at) {
+                    same_as_serde_json(cut);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plan_files_with_a_byte_changed() {
+        let plan = crate::example::example_plan_with_counter();
+        let meta = super::super::ExportMeta::default();
+        let mut texts = vec![
+            super::super::export_plan(&plan, &meta),
+            super::super::stored_plan_text(&plan, &meta),
+        ];
+        texts.extend(
+            fixtures()
+                .into_iter()
+                .filter(|t| t.contains("unknown") || t.contains("<script")),
+        );
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for at in (0..bytes.len()).step_by(bytes.len() / 100 + 1) {
+                for b in *b"\"\\{}[],:-0 .eu\n" {
+                    let mut changed = bytes.to_vec();
+                    changed[at] = b;
+                    if let Ok(changed) = String::from_utf8(changed) {
+                        same_as_serde_json(&changed);
+                    }
+                }
+            }
+        }
+    }
+
+    /// JSON values of every kind, with texts that need escapes and repeated keys.
+    fn json_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let key = prop::sample::select(vec!["a", "b", "é", "", "id", "a\"b", "\u{1}"]);
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<u64>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            (-1e6f64..1e6).prop_map(Value::from),
+            "[a-zé\"\\\\/\u{0}-\u{1f}😀 ]{0,8}".prop_map(Value::String),
+        ];
+        let tree = leaf.prop_recursive(4, 40, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::vec((key.clone(), inner), 0..6).prop_map(|members| {
+                    Value::Object(
+                        members
+                            .into_iter()
+                            .map(|(k, v)| (k.to_string(), v))
+                            .collect(),
+                    )
+                }),
+            ]
+        });
+        (tree, any::<bool>()).prop_map(|(v, pretty)| {
+            if pretty {
+                serde_json::to_string_pretty(&v).unwrap()
+            } else {
+                serde_json::to_string(&v).unwrap()
+            }
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_json_reads_as_serde_json_reads_it(text in json_text()) {
+            same_as_serde_json(&text);
+        }
+
+        #[test]
+        fn any_json_with_repeated_keys(a in json_text(), b in json_text(), c in json_text()) {
+            // Objects written by hand with keys repeated and out of order.
+            same_as_serde_json(&format!("{{\"k\": {a}, \"j\": {b}, \"k\": {c}, \"a\": {a}}}"));
+        }
+
+        #[test]
+        fn any_text_of_json_characters(text in "[\\[\\]{}\",:0-9eE.+\\-a-z\\\\ \n]{0,30}") {
+            same_as_serde_json(&text);
+        }
+    }
+}
