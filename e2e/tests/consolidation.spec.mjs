@@ -182,8 +182,18 @@ test('a ward that used another template is mapped by hand once, and the mapping 
   test.setTimeout(60_000);
   await page.clock.setFixedTime(TODAY);
   await openApp(page);
-  await importFiles(page, [...WARD_FILES, OTHER_TEMPLATE]);
+  await importFiles(page, WARD_FILES);
   await openConsolidation(page);
+  await expect(page.locator(tid('plans-not-chosen'))).toHaveCount(0);
+  // A twelfth ward's file arrives later, dropped on the consolidation: it is offered, not
+  // slipped in.
+  await dropFiles(page, [OTHER_TEMPLATE]);
+  await page.locator(tid('review-apply')).click();
+  await expect(page.locator(tid('plans-not-chosen'))).toContainText('1 kế hoạch của năm chưa đưa vào tổng hợp');
+  await expect(page.locator(tid('matrix-row'))).toHaveCount(11);
+  await page.locator(tid('choose-all-plans')).click();
+  await expect(page.locator(tid('plans-not-chosen'))).toHaveCount(0);
+  await expect(page.locator(tid('matrix-row'))).toHaveCount(12);
   await expect(page.locator(tid('aggregate-row'))).toHaveCount(33);
   await expect(aggregate(page, 'tpl-13')).toContainText('có ở 11/12 kế hoạch');
 

@@ -2,7 +2,9 @@
 //! the plans included, and the units expected to report.
 
 use cchc_domain::expected_units::{format_expected_units, parse_expected_units};
-use cchc_domain::i18n::{plans_chosen, revision_words, units_in_consolidation, Text};
+use cchc_domain::i18n::{
+    plans_chosen, plans_not_chosen, revision_words, units_in_consolidation, Text,
+};
 use cchc_domain::plan::PlanId;
 use leptos::prelude::*;
 
@@ -104,6 +106,20 @@ pub fn ChosenPlans() -> impl IntoView {
             {move || choices.with(Vec::is_empty).then(|| view! {
                 <p class="empty" data-testid="no-plans-for-year">{lang.t(Text::NoPlansForYear)}</p>
             })}
+            {move || {
+                // Subordinate plans of the year imported since, not in the consolidation yet.
+                let left_out = choices.with(|c| {
+                    state.stored.with(|s| c.iter().filter(|c| !c.consolidated && !s.spec.plans.contains(&c.id)).count())
+                });
+                (left_out > 0).then(|| view! {
+                    <p class="field-error" data-testid="plans-not-chosen">
+                        {plans_not_chosen(left_out, lang.get())} " "
+                        <button type="button" class="btn btn-secondary btn-small" data-testid="choose-all-plans" on:click=move |_| set_all(true)>
+                            {lang.t(Text::SelectAll)}
+                        </button>
+                    </p>
+                })
+            }}
             <details class="choose-plans">
                 <summary data-testid="plans-chosen-summary">{summary}</summary>
                 <div class="form-actions">

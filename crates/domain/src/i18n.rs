@@ -594,6 +594,14 @@ pub fn plans_chosen(chosen: usize, of: usize, l: Locale) -> String {
     )
 }
 
+/// `2 kế hoạch của năm chưa đưa vào tổng hợp`.
+pub fn plans_not_chosen(n: usize, l: Locale) -> String {
+    l.pick(
+        format!("{n} kế hoạch của năm chưa đưa vào tổng hợp."),
+        format!("{n} plans of the year are not in the consolidation."),
+    )
+}
+
 /// `có ở 9/11 kế hoạch`: how many chosen plans have a target.
 pub fn in_plans(k: usize, n: usize, l: Locale) -> String {
     l.pick(
