@@ -350,20 +350,6 @@ fn word(bytes: &[u8], i: usize) -> Option<u64> {
     Some(u64::from_le_bytes(eight))
 }
 
-/// Whether one of the eight bytes of `w` may be a quote, a backslash or a control character
-/// (it may say so of other bytes too: those are then looked at one by one).
-#[inline(always)]
-fn ends_run(w: u64) -> bool {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    // Bytes below `n`: a byte's high bit is set where it went below `n` without being 0x80
-    // or more to begin with.
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
-    let quote = w ^ (ONES * u64::from(b'"'));
-    let backslash = w ^ (ONES * u64::from(b'\\'));
-    (below(w, 0x20) | below(quote, 1) | below(backslash, 1)) != 0
-}
-
 /// The parser of plain JSON: each function returns `None` for anything it leaves to
 /// serde_json, errors included.
 struct Parser<'a> {
@@ -510,10 +496,6 @@ impl<'a> Parser<'a> {
         let mut run = self.pos + 1;
         let mut i = run;
         loop {
-            // Eight bytes at a time while none of them ends the run.
-            while word(bytes, i).is_some_and(|w| !ends_run(w)) {
-                i += 8;
-            }
             let b = *bytes.get(i)?;
             if b == b'"' {
                 let last = self.text.get(run..i)?;
@@ -691,26 +673,6 @@ mod tests {
             assert!(plain(text).is_none(), "{text:?}");
             same_as_serde_json(text);
         }
-    }
-
-    #[test]
-    fn eight_bytes_at_a_time() {
-        for b in 0..=255u8 {
-            let special = b < 0x20 || b == b'"' || b == b'\\';
-            for at in 0..8 {
-                let mut bytes = *b"abcdefgh";
-                bytes[at] = b;
-                assert_eq!(ends_run(u64::from_le_bytes(bytes)), special, "{b} at {at}");
-                // Any byte after a special one is looked at one by one anyway.
-                let mut bytes = [b' '; 8];
-                bytes[at] = b;
-                let w = u64::from_le_bytes(bytes);
-                assert!(!special || ends_run(w));
-            }
-        }
-        assert!(!ends_run(u64::from_le_bytes(
-            *"ễ ỹ đ".as_bytes().first_chunk().unwrap()
-        )));
     }
 
     #[test]
