@@ -1,13 +1,13 @@
 //! The JSON tree a file is read into: like serde_json's `Value`, but its texts and keys are
-//! borrowed from the file wherever they hold no escape, so reading a plan file allocates
-//! one list per object and per array instead of one string per key and per text, and one
-//! tree node per object member.
+//! borrowed from the file wherever they hold no escape, so reading a plan file allocates one
+//! list per object and per array, where a `Value` allocates a string for every key and text
+//! and B-tree nodes for every object.
 //!
 //! [`parse`] reads the plain JSON that plan files hold with a small parser of its own, and
 //! hands everything else to serde_json: any syntax error (so the error, its line and column
 //! are serde_json's, as before), numbers with a fraction or an exponent or beyond 64 bits,
 //! `-0`, escaped surrogates, nesting deeper than [`MAX_DEPTH`] and objects of more than
-//! [`MAX_MEMBERS`] members. The tree is then serde_json's `Value` with its strings owned.
+//! [`MAX_MEMBERS`] members. The tree is then made from serde_json's `Value`, texts copied.
 //! Either way the tree means exactly what serde_json's `Value` of the same text means: an
 //! object's members are sorted by key (byte order, as `Map`) and a repeated key keeps its
 //! last value (as `Map::insert`). The tests compare the two on many texts.
@@ -253,7 +253,7 @@ impl Leaf for Value {
     }
 }
 
-/// The canonical form of a tree (see [`super::content_hash`]): the same text as
+/// The canonical form of a tree (see [`mod@super::content_hash`]): the same text as
 /// [`super::canonical_json`] of its `Value`, as bytes.
 pub(crate) fn canonical(tree: &Json) -> Vec<u8> {
     let mut out = Vec::with_capacity(16 * 1024);
