@@ -3,8 +3,8 @@
 //! plans. Each run generates the plans (`cchc_domain::generator`, not timed), writes them as
 //! plan files, then times what a superior unit's browser does with them: reading every file
 //! with every check (content hash included), and the roll-up with its ranking and per-area
-//! summary. The same code as the app, compiled the same way (release profile). One more
-//! reading of every file, timed step by step ([`ReadStep`]), tells where the time goes.
+//! summary. The same code as the app, compiled the same way (release profile). Three more
+//! readings of every file, timed step by step ([`ReadStep`]), tell where the time goes.
 
 use cchc_domain::consolidation::{consolidate, ConsolidationSpec};
 use cchc_domain::file::{export_plan, import_text, import_text_in_steps, ExportMeta, ReadStep};
@@ -29,30 +29,37 @@ const STEPS: [(ReadStep, &str); 6] = [
     (ReadStep::Validate, "validate"),
 ];
 
-/// Reads every file once more, timing each step; µs per file, in the order of [`STEPS`].
+/// Reads every file again, timing each step: µs per file, in the order of [`STEPS`], the
+/// least of three passes (the machine's other work only ever adds time).
 fn steps(files: &[String]) -> String {
-    let mut spent = [0.0; 6];
-    for f in files {
-        let mut last = performance_now();
-        let outcome = import_text_in_steps(f, &mut |step| {
-            let now = performance_now();
-            if let Some(i) = STEPS.iter().position(|(s, _)| *s == step) {
-                spent[i] += now - last;
-            }
-            last = now;
-        });
-        std::hint::black_box(outcome.is_ok());
+    let mut best = [f64::INFINITY; 6];
+    for _ in 0..3 {
+        let mut spent = [0.0; 6];
+        for f in files {
+            let mut last = performance_now();
+            let outcome = import_text_in_steps(f, &mut |step| {
+                let now = performance_now();
+                if let Some(i) = STEPS.iter().position(|(s, _)| *s == step) {
+                    spent[i] += now - last;
+                }
+                last = now;
+            });
+            std::hint::black_box(outcome.is_ok());
+        }
+        for (b, s) in best.iter_mut().zip(spent) {
+            *b = b.min(s);
+        }
     }
     let per_file = |ms: f64| ms * 1000.0 / files.len().max(1) as f64;
     let parts: Vec<String> = STEPS
         .iter()
-        .zip(spent)
+        .zip(best)
         .map(|((_, name), ms)| format!("{name} {:.0}", per_file(ms)))
         .collect();
     format!(
         "{} (total {:.0})",
         parts.join(", "),
-        per_file(spent.iter().sum())
+        per_file(best.iter().sum())
     )
 }
 
@@ -97,7 +104,7 @@ pub fn run(count: u32) -> String {
     format!(
         "{count} plans ({} read, {bytes} bytes): import {import_ms:.0} ms ({:.0} µs/plan), \
          roll-up {rollup_ms:.0} ms ({:.1} µs/plan; {ranked} ranked, {areas} areas), \
-         total {:.0} ms\n    reading step by step, µs/plan: {breakdown}",
+         total {:.0} ms\n    reading step by step, µs/plan, best of 3: {breakdown}",
         read.len(),
         import_ms * 1000.0 / f64::from(count.max(1)),
         rollup_ms * 1000.0 / f64::from(count.max(1)),

@@ -276,7 +276,7 @@ fn one_of<T: Copy>(v: &Json, p: &Path, all: &[T], name: fn(T) -> &'static str) -
     let Json::String(s) = v else {
         return Err(wrong_type(p, JsonType::Text, v));
     };
-    match all.iter().find(|t| name(**t) == &**s) {
+    match all.iter().find(|t| same_key(name(**t), s)) {
         Some(t) => Ok(*t),
         None => Err(fault(
             p,

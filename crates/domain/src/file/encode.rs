@@ -13,7 +13,7 @@
 //! describes it.
 
 use chrono::NaiveDate;
-use serde_json::{Number, Value};
+use serde_json::Value;
 
 use crate::date::format_iso_date;
 use crate::extra::{Extra, ENTRY_KEYS, PLAN_KEYS, REFERENCE_KEYS, TARGET_KEYS, UNIT_KEYS};
@@ -141,31 +141,11 @@ impl Writer {
     }
 
     pub(crate) fn int(&mut self, n: i64) {
-        if n < 0 {
-            self.out.push('-');
-        }
-        self.count(n.unsigned_abs());
+        self.out.push_str(&n.to_string());
     }
 
     fn count(&mut self, n: u64) {
-        let mut buf = [0; 20];
-        self.out
-            .push_str(std::str::from_utf8(digits(n, &mut buf)).unwrap_or_default());
-    }
-
-    /// A JSON number, as serde_json writes it.
-    pub(crate) fn number(&mut self, n: &Number) {
-        if let Some(u) = n.as_u64() {
-            self.count(u);
-        } else if let Some(i) = n.as_i64() {
-            self.int(i);
-        } else {
-            self.out.push_str(&n.to_string());
-        }
-    }
-
-    pub(crate) fn boolean(&mut self, b: bool) {
-        self.out.push_str(if b { "true" } else { "false" });
+        self.out.push_str(&n.to_string());
     }
 
     pub(crate) fn null(&mut self) {
@@ -176,8 +156,8 @@ impl Writer {
     pub(crate) fn value(&mut self, v: &Value) {
         match v {
             Value::Null => self.null(),
-            Value::Bool(b) => self.boolean(*b),
-            Value::Number(n) => self.number(n),
+            Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => self.out.push_str(&n.to_string()),
             Value::String(s) => self.string(s),
             Value::Array(items) => {
                 self.open_list();
@@ -221,20 +201,6 @@ impl Writer {
     fn tag(&mut self, key: &str, name: &str) {
         self.text_field(key, name);
     }
-}
-
-/// The decimal digits of `n`, as `n.to_string()` writes them, at the end of `buf`.
-pub(crate) fn digits(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
-    let mut start = buf.len();
-    while let Some(d) = start.checked_sub(1).and_then(|i| buf.get_mut(i)) {
-        *d = b'0' + (n % 10) as u8;
-        start -= 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    buf.get(start..).unwrap_or_default()
 }
 
 /// A JSON value as compact text cut to `max` characters (`…` marks a cut): for messages that

@@ -138,7 +138,7 @@ pub(crate) fn open<'a>(
     }
     // The migrations work on serde_json's `Value`; a current file needs none.
     let plan = if format_version < FORMAT_VERSION {
-        Json::from_value(migrate(format_version, plan.to_value())?)
+        Json::from_value(&migrate(format_version, plan.to_value())?)
     } else {
         plan
     };

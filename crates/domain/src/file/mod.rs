@@ -8,7 +8,7 @@
 //! 2. JSON syntax (with line and column; deep nesting is refused, never a crash);
 //! 3. the envelope: a JSON object, our `format` marker, a `formatVersion` this app knows;
 //! 4. migrations from older format versions;
-//! 5. the plan's structure, decoded by hand from the JSON value with the exact place of any
+//! 5. the plan's structure, decoded by hand from the JSON tree with the exact place of any
 //!    problem (target, entry, field);
 //! 6. for files from outside only, the plan's meaning ([`crate::validate::validate_plan`]).
 //!
@@ -16,9 +16,11 @@
 //! and `decode` reads it back, so the model itself knows nothing of JSON (no serde derives:
 //! they cost most of the domain's share of the WebAssembly bundle).
 //!
-//! Submodules: `envelope` (marker, version, migrations), `encode` (plan to JSON text),
-//! `decode` (JSON syntax and the plan's structure), `error` ([`ImportError`] and its
-//! messages), `file_name` (export file names).
+//! Submodules: `envelope` (marker, version, content hash check, migrations), `encode` (plan
+//! to JSON text), `tree` (the JSON tree a file is read into, its parser and its canonical
+//! form), `decode` (serde_json's reading and errors, which `tree` falls back on, and the
+//! plan's structure), `content_hash`, `error` ([`ImportError`] and its messages),
+//! `file_name` (export file names).
 
 mod content_hash;
 mod decode;

@@ -1,13 +1,13 @@
 //! The JSON tree a file is read into: like serde_json's `Value`, but its texts and keys are
-//! borrowed from the file wherever they hold no escape, so reading a plan file allocates
-//! one list per object and per array instead of one string per key and per text, and one
-//! tree node per object member.
+//! borrowed from the file wherever they hold no escape, so reading a plan file allocates one
+//! list per object and per array, where a `Value` allocates a string for every key and text
+//! and B-tree nodes for every object.
 //!
 //! [`parse`] reads the plain JSON that plan files hold with a small parser of its own, and
 //! hands everything else to serde_json: any syntax error (so the error, its line and column
 //! are serde_json's, as before), numbers with a fraction or an exponent or beyond 64 bits,
 //! `-0`, escaped surrogates, nesting deeper than [`MAX_DEPTH`] and objects of more than
-//! [`MAX_MEMBERS`] members. The tree is then serde_json's `Value` with its strings owned.
+//! [`MAX_MEMBERS`] members. The tree is then made from serde_json's `Value`, texts copied.
 //! Either way the tree means exactly what serde_json's `Value` of the same text means: an
 //! object's members are sorted by key (byte order, as `Map`) and a repeated key keeps its
 //! last value (as `Map::insert`). The tests compare the two on many texts.
@@ -19,7 +19,7 @@ use serde_json::{Map, Number, Value};
 use crate::validate::JsonType;
 
 use super::decode::parse_json;
-use super::encode::{digits, json_excerpt, Writer};
+use super::encode::{json_excerpt, Writer};
 use super::error::ImportError;
 
 /// Lists and objects nested deeper than this are left to serde_json (which refuses the
@@ -30,12 +30,16 @@ const MAX_DEPTH: usize = 100;
 /// at most a dozen; members are sorted by insertion, quadratic in the worst case).
 const MAX_MEMBERS: usize = 32;
 
-/// A JSON value whose texts may borrow from the file.
+/// A JSON value whose texts may borrow from the file. Numbers are held as serde_json's
+/// `Number` holds them (a whole number from 0, a negative one, or a finite float), but
+/// inline: 16 bytes a value instead of 24.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Json<'a> {
     Null,
     Bool(bool),
-    Number(Number),
+    PosInt(u64),
+    NegInt(i64),
+    Float(f64),
     String(Cow<'a, str>),
     Array(Vec<Json<'a>>),
     Object(Object<'a>),
@@ -47,9 +51,6 @@ pub(crate) struct Object<'a>(Vec<(Cow<'a, str>, Json<'a>)>);
 
 impl<'a> Object<'a> {
     fn position(&self, key: &str) -> Option<usize> {
-        if self.0.len() > 16 {
-            return self.0.binary_search_by(|(k, _)| (**k).cmp(key)).ok();
-        }
         self.0.iter().position(|(k, _)| same_key(k, key))
     }
 
@@ -75,39 +76,49 @@ impl<'a> Object<'a> {
     /// From members in the file's order: sorted by key, a repeated key keeping its last
     /// value.
     fn from_members(mut members: Vec<(Cow<'a, str>, Json<'a>)>) -> Self {
-        if !members.is_sorted_by(|a, b| key_before(&a.0, &b.0)) {
-            // Insertion sort: stable, so the last of a repeated key comes last.
-            for i in 1..members.len() {
-                let mut j = i;
-                while j > 0 {
-                    let before = match (members.get(j), members.get(j - 1)) {
-                        (Some(a), Some(b)) => key_before(&a.0, &b.0),
-                        _ => false,
-                    };
-                    if !before {
-                        break;
-                    }
-                    members.swap(j - 1, j);
-                    j -= 1;
+        // Insertion sort (stable, so the last of a repeated key comes last; one pass over
+        // members that are in order already).
+        for i in 1..members.len() {
+            let mut j = i;
+            while j > 0 {
+                let before = match (members.get(j), members.get(j - 1)) {
+                    (Some(a), Some(b)) => key_before(&a.0, &b.0),
+                    _ => false,
+                };
+                if !before {
+                    break;
                 }
+                members.swap(j - 1, j);
+                j -= 1;
             }
-            members.dedup_by(|later, kept| {
-                let same = same_key(&later.0, &kept.0);
-                if same {
-                    std::mem::swap(&mut later.1, &mut kept.1);
-                }
-                same
-            });
         }
+        members.dedup_by(|later, kept| {
+            let same = same_key(&later.0, &kept.0);
+            if same {
+                std::mem::swap(&mut later.1, &mut kept.1);
+            }
+            same
+        });
         Object(members)
     }
 }
 
-/// Whether two keys are the same, looking at their length and first byte before the rest
-/// (keys of one object mostly differ there).
-#[inline]
+/// Whether two keys are the same: compared byte by byte in place, as keys are short (a call
+/// to `memcmp` for each would cost more than the comparison).
+#[inline(always)]
 pub(crate) fn same_key(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (a.get(i), b.get(i)) {
+        if x != y {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Whether key `a` sorts before key `b` (byte order, as `Map`), looking at the first byte
@@ -131,7 +142,7 @@ impl<'a> Json<'a> {
 
     pub(crate) fn as_u64(&self) -> Option<u64> {
         match self {
-            Json::Number(n) => n.as_u64(),
+            Json::PosInt(u) => Some(*u),
             _ => None,
         }
     }
@@ -141,29 +152,40 @@ impl<'a> Json<'a> {
         match self {
             Json::Null => Value::Null,
             Json::Bool(b) => Value::Bool(*b),
-            Json::Number(n) => Value::Number(n.clone()),
+            Json::PosInt(_) | Json::NegInt(_) | Json::Float(_) => {
+                self.number().map_or(Value::Null, Value::Number)
+            }
             Json::String(s) => Value::String(String::from(&**s)),
             Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
-            Json::Object(o) => Value::Object(
-                o.iter()
-                    .map(|(k, v)| (String::from(k), v.to_value()))
-                    .collect::<Map<String, Value>>(),
-            ),
+            Json::Object(o) => {
+                // Inserted one by one: collecting into a `Map` would bring a sort into the
+                // bundle, and the members are sorted already.
+                let mut map = Map::new();
+                for (k, v) in o.iter() {
+                    map.insert(String::from(k), v.to_value());
+                }
+                Value::Object(map)
+            }
         }
     }
 
-    /// serde_json's `Value` as a tree (owning its texts).
-    pub(crate) fn from_value(v: Value) -> Json<'static> {
+    /// serde_json's `Value` as a tree (owning copies of its texts).
+    pub(crate) fn from_value(v: &Value) -> Json<'static> {
         match v {
             Value::Null => Json::Null,
-            Value::Bool(b) => Json::Bool(b),
-            Value::Number(n) => Json::Number(n),
-            Value::String(s) => Json::String(Cow::Owned(s)),
-            Value::Array(items) => Json::Array(items.into_iter().map(Json::from_value).collect()),
+            Value::Bool(b) => Json::Bool(*b),
+            // Every `Number` is exactly one of the three.
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => Json::PosInt(u),
+                (None, Some(i)) => Json::NegInt(i),
+                (None, None) => Json::Float(n.as_f64().unwrap_or_default()),
+            },
+            Value::String(s) => Json::String(Cow::Owned(s.clone())),
+            Value::Array(items) => Json::Array(items.iter().map(Json::from_value).collect()),
             // A `Map` iterates sorted by key, each key once.
             Value::Object(map) => Json::Object(Object(
-                map.into_iter()
-                    .map(|(k, v)| (Cow::Owned(k), Json::from_value(v)))
+                map.iter()
+                    .map(|(k, v)| (Cow::Owned(k.clone()), Json::from_value(v)))
                     .collect(),
             )),
         }
@@ -172,7 +194,7 @@ impl<'a> Json<'a> {
 
 /// What the decoder asks of a single value, whether it is a tree's or serde_json's.
 pub(crate) trait Leaf {
-    fn number(&self) -> Option<&Number>;
+    fn number(&self) -> Option<Number>;
     fn text(&self) -> Option<&str>;
     fn json_type(&self) -> JsonType;
     /// The value as compact JSON cut to `max` characters, for messages.
@@ -180,9 +202,11 @@ pub(crate) trait Leaf {
 }
 
 impl Leaf for Json<'_> {
-    fn number(&self) -> Option<&Number> {
+    fn number(&self) -> Option<Number> {
         match self {
-            Json::Number(n) => Some(n),
+            Json::PosInt(u) => Some(Number::from(*u)),
+            Json::NegInt(i) => Some(Number::from(*i)),
+            Json::Float(f) => Number::from_f64(*f),
             _ => None,
         }
     }
@@ -199,8 +223,8 @@ impl Leaf for Json<'_> {
             Json::Object(_) => JsonType::Object,
             Json::Array(_) => JsonType::Array,
             Json::String(_) => JsonType::Text,
-            Json::Number(n) if n.is_u64() || n.is_i64() => JsonType::WholeNumber,
-            Json::Number(_) => JsonType::Number,
+            Json::PosInt(_) | Json::NegInt(_) => JsonType::WholeNumber,
+            Json::Float(_) => JsonType::Number,
             Json::Bool(_) => JsonType::Boolean,
             Json::Null => JsonType::Null,
         }
@@ -212,11 +236,8 @@ impl Leaf for Json<'_> {
 }
 
 impl Leaf for Value {
-    fn number(&self) -> Option<&Number> {
-        match self {
-            Value::Number(n) => Some(n),
-            _ => None,
-        }
+    fn number(&self) -> Option<Number> {
+        self.as_number().cloned()
     }
 
     fn text(&self) -> Option<&str> {
@@ -232,7 +253,7 @@ impl Leaf for Value {
     }
 }
 
-/// The canonical form of a tree (see [`super::content_hash`]): the same text as
+/// The canonical form of a tree (see [`mod@super::content_hash`]): the same text as
 /// [`super::canonical_json`] of its `Value`, as bytes.
 pub(crate) fn canonical(tree: &Json) -> Vec<u8> {
     let mut out = Vec::with_capacity(16 * 1024);
@@ -245,16 +266,14 @@ fn write_canonical(out: &mut Vec<u8>, v: &Json) {
         Json::Null => out.extend_from_slice(b"null"),
         Json::Bool(true) => out.extend_from_slice(b"true"),
         Json::Bool(false) => out.extend_from_slice(b"false"),
-        Json::Number(n) => {
-            let mut buf = [0; 20];
-            if let Some(u) = n.as_u64() {
-                out.extend_from_slice(digits(u, &mut buf));
-            } else if let Some(i) = n.as_i64() {
-                out.push(b'-');
-                out.extend_from_slice(digits(i.unsigned_abs(), &mut buf));
-            } else {
-                out.extend_from_slice(n.to_string().as_bytes());
-            }
+        Json::PosInt(u) => out.extend_from_slice(digits(*u, &mut [0; 20])),
+        Json::NegInt(i) => {
+            out.push(b'-');
+            out.extend_from_slice(digits(i.unsigned_abs(), &mut [0; 20]));
+        }
+        Json::Float(_) => {
+            let text = v.number().map(|n| n.to_string()).unwrap_or_default();
+            out.extend_from_slice(text.as_bytes());
         }
         Json::String(s) => write_string(out, s),
         Json::Array(items) => {
@@ -282,6 +301,20 @@ fn write_canonical(out: &mut Vec<u8>, v: &Json) {
     }
 }
 
+/// The decimal digits of `n`, as `n.to_string()` writes them, at the end of `buf`.
+fn digits(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut start = buf.len();
+    while let Some(d) = start.checked_sub(1).and_then(|i| buf.get_mut(i)) {
+        *d = b'0' + (n % 10) as u8;
+        start -= 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.get(start..).unwrap_or_default()
+}
+
 /// A string as JSON, escaped as [`Writer::string`] escapes it.
 #[allow(clippy::ptr_arg)] // whether the text is borrowed is what matters here
 fn write_string(out: &mut Vec<u8>, s: &Cow<str>) {
@@ -304,10 +337,17 @@ fn write_string(out: &mut Vec<u8>, s: &Cow<str>) {
 /// Reads JSON text (a leading byte-order mark must already be gone), with serde_json's
 /// errors.
 pub(crate) fn parse(text: &str) -> Result<Json<'_>, ImportError> {
-    match (Parser { text, pos: 0 }).document() {
+    match Parser::new(text).document() {
         Some(tree) => Ok(tree),
-        None => parse_json(text).map(Json::from_value),
+        None => parse_json(text).map(|v| Json::from_value(&v)),
     }
+}
+
+/// The eight bytes from `i` on, if there are eight.
+#[inline(always)]
+fn word(bytes: &[u8], i: usize) -> Option<u64> {
+    let eight: [u8; 8] = bytes.get(i..i.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(eight))
 }
 
 /// The parser of plain JSON: each function returns `None` for anything it leaves to
@@ -315,9 +355,23 @@ pub(crate) fn parse(text: &str) -> Result<Json<'_>, ImportError> {
 struct Parser<'a> {
     text: &'a str,
     pos: usize,
+    /// The items of the lists being read, innermost last: a list is moved out into a
+    /// list of its own size when it ends (no growing of each list as it is read).
+    items: Vec<Json<'a>>,
+    /// The same for the members of objects.
+    members: Vec<(Cow<'a, str>, Json<'a>)>,
 }
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser {
+            text,
+            pos: 0,
+            items: Vec::new(),
+            members: Vec::new(),
+        }
+    }
+
     fn document(&mut self) -> Option<Json<'a>> {
         let tree = self.value(0)?;
         self.skip_whitespace();
@@ -329,12 +383,17 @@ impl<'a> Parser<'a> {
         self.text.as_bytes().get(self.pos).copied()
     }
 
-    /// JSON's whitespace, as serde_json skips it.
+    /// JSON's whitespace, as serde_json skips it. The indentation of a pretty file is
+    /// skipped eight spaces at a time.
+    #[inline(always)]
     fn skip_whitespace(&mut self) {
         let bytes = self.text.as_bytes();
         let mut i = self.pos;
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = bytes.get(i) {
             i += 1;
+            while word(bytes, i) == Some(u64::from_le_bytes([b' '; 8])) {
+                i += 8;
+            }
         }
         self.pos = i;
     }
@@ -359,7 +418,7 @@ impl<'a> Parser<'a> {
             b'n' => self.literal("null", Json::Null),
             b't' => self.literal("true", Json::Bool(true)),
             b'f' => self.literal("false", Json::Bool(false)),
-            b'-' | b'0'..=b'9' => self.number().map(Json::Number),
+            b'-' | b'0'..=b'9' => self.number(),
             _ => None,
         }
     }
@@ -375,20 +434,21 @@ impl<'a> Parser<'a> {
 
     fn array(&mut self, depth: usize) -> Option<Json<'a>> {
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_whitespace();
         if self.peek()? == b']' {
             self.pos += 1;
-            return Some(Json::Array(items));
+            return Some(Json::Array(Vec::new()));
         }
+        let start = self.items.len();
         loop {
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            self.items.push(item);
             self.skip_whitespace();
             match self.peek()? {
                 b',' => self.pos += 1,
                 b']' => {
                     self.pos += 1;
-                    return Some(Json::Array(items));
+                    return Some(Json::Array(self.items.drain(start..).collect()));
                 }
                 _ => return None,
             }
@@ -397,14 +457,14 @@ impl<'a> Parser<'a> {
 
     fn object(&mut self, depth: usize) -> Option<Json<'a>> {
         self.pos += 1;
-        let mut members = Vec::new();
         self.skip_whitespace();
         if self.peek()? == b'}' {
             self.pos += 1;
-            return Some(Json::Object(Object(members)));
+            return Some(Json::Object(Object(Vec::new())));
         }
+        let start = self.members.len();
         loop {
-            if members.len() == MAX_MEMBERS {
+            if self.members.len() - start == MAX_MEMBERS {
                 return None;
             }
             self.skip_whitespace();
@@ -414,12 +474,13 @@ impl<'a> Parser<'a> {
             let key = self.string()?;
             self.eat(b':')?;
             let value = self.value(depth)?;
-            members.push((key, value));
+            self.members.push((key, value));
             self.skip_whitespace();
             match self.peek()? {
                 b',' => self.pos += 1,
                 b'}' => {
                     self.pos += 1;
+                    let members = self.members.drain(start..).collect();
                     return Some(Json::Object(Object::from_members(members)));
                 }
                 _ => return None,
@@ -467,11 +528,16 @@ impl<'a> Parser<'a> {
                 b'r' => ('\r', 2),
                 b't' => ('\t', 2),
                 b'u' => {
-                    let hex = self.text.get(i + 2..i + 6)?;
-                    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-                        return None;
-                    }
-                    let code = u32::from_str_radix(hex, 16).ok()?;
+                    let hex = bytes.get(i + 2..i + 6)?;
+                    let code = hex.iter().try_fold(0u32, |code, b| {
+                        let digit = match b {
+                            b'0'..=b'9' => b - b'0',
+                            b'a'..=b'f' => b - b'a' + 10,
+                            b'A'..=b'F' => b - b'A' + 10,
+                            _ => return None,
+                        };
+                        Some(code << 4 | u32::from(digit))
+                    })?;
                     // Surrogates (pairs, or lone ones that serde_json refuses) are left
                     // to serde_json; every other code is a character.
                     if (0xD800..=0xDFFF).contains(&code) {
@@ -489,7 +555,7 @@ impl<'a> Parser<'a> {
 
     /// A whole number that fits serde_json's `u64` or negative `i64`; anything else (a
     /// fraction, an exponent, more digits, `-0`) is left to serde_json.
-    fn number(&mut self) -> Option<Number> {
+    fn number(&mut self) -> Option<Json<'a>> {
         let bytes = self.text.as_bytes();
         let negative = self.peek()? == b'-';
         let start = self.pos + usize::from(negative);
@@ -506,12 +572,12 @@ impl<'a> Parser<'a> {
         }
         self.pos = i;
         if !negative {
-            return Some(Number::from(n));
+            return Some(Json::PosInt(n));
         }
         if n == 0 {
             return None;
         }
-        i64::try_from(-i128::from(n)).ok().map(Number::from)
+        i64::try_from(-i128::from(n)).ok().map(Json::NegInt)
     }
 }
 
@@ -521,7 +587,7 @@ mod tests {
 
     /// The tree of `text`, only if the parser of plain JSON read it.
     fn plain(text: &str) -> Option<Json<'_>> {
-        Parser { text, pos: 0 }.document()
+        Parser::new(text).document()
     }
 
     /// Whatever the text, the tree means what serde_json's `Value` means, and has the same
