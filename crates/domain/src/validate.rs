@@ -896,7 +896,9 @@ pub fn validate_plan(plan: &Plan) -> Vec<Problem> {
         first_index.entry(t.id.0.as_str()).or_insert(i);
     }
     for (i, target) in plan.targets.iter().enumerate() {
-        let at = TargetAt {
+        // Built only for a problem: most targets have none, and reading thousands of plans
+        // should not copy every id and label.
+        let at = || TargetAt {
             index: i,
             id: target.id.0.clone(),
             label: target.label.clone(),
@@ -904,7 +906,7 @@ pub fn validate_plan(plan: &Plan) -> Vec<Problem> {
         let mut push = |field: &str, part: Option<Part>, kind: ProblemKind| {
             out.push(Problem {
                 location: Location {
-                    target: Some(at.clone()),
+                    target: Some(at()),
                     entry: None,
                     part,
                     field: field.to_string(),
@@ -1135,11 +1137,11 @@ fn check_condition(
     }
 }
 
-fn check_entries(target: &Target, at: &TargetAt, out: &mut Vec<Problem>) {
+fn check_entries(target: &Target, at: &impl Fn() -> TargetAt, out: &mut Vec<Problem>) {
     let mut seen: HashSet<&str> = HashSet::new();
     let expected = ReadingShape::expected_for(&target.goal);
     for (j, entry) in target.entries.iter().enumerate() {
-        let entry_at = EntryAt {
+        let entry_at = || EntryAt {
             index: j,
             id: entry.id.0.clone(),
             date: Some(entry.date),
@@ -1147,8 +1149,8 @@ fn check_entries(target: &Target, at: &TargetAt, out: &mut Vec<Problem>) {
         let mut push = |field: &str, part: Option<Part>, kind: ProblemKind| {
             out.push(Problem {
                 location: Location {
-                    target: Some(at.clone()),
-                    entry: Some(entry_at.clone()),
+                    target: Some(at()),
+                    entry: Some(entry_at()),
                     part,
                     field: field.to_string(),
                 },
@@ -1200,8 +1202,16 @@ fn check_reading(
         ) => {
             let mut seen: HashSet<&str> = HashSet::new();
             for (k, ff) in fields.iter().enumerate() {
-                let path = format!("reading.fields[{k}]");
                 let position = breakdown.iter().position(|f| f.id == ff.field);
+                let repeated = position.is_some() && !seen.insert(ff.field.0.as_str());
+                // The path and the field's name are only written for a problem.
+                if position.is_some()
+                    && !repeated
+                    && figure_is_sound(&condition.measure, &ff.figure)
+                {
+                    continue;
+                }
+                let path = format!("reading.fields[{k}]");
                 let part = position.and_then(|p| {
                     breakdown.get(p).map(|f| Part::BreakdownField {
                         index: p,
@@ -1216,7 +1226,7 @@ fn check_reading(
                             field: ff.field.0.clone(),
                         },
                     );
-                } else if !seen.insert(ff.field.0.as_str()) {
+                } else if repeated {
                     push(
                         &format!("{path}.field"),
                         part.clone(),
@@ -1274,6 +1284,18 @@ fn figures_of(reading: &Reading) -> Vec<(String, &Figure)> {
         ],
         Reading::Milestone { .. } | Reading::Text { .. } => Vec::new(),
     }
+}
+
+/// Whether [`check_figure`] would find nothing wrong with a figure.
+fn figure_is_sound(measure: &Measure, figure: &Figure) -> bool {
+    let counts_ok = match figure {
+        Figure::Ratio {
+            numerator,
+            denominator,
+        } => numerator.0 <= denominator.0,
+        Figure::Value { .. } => true,
+    };
+    counts_ok && FigureKind::for_measure(measure) == FigureKind::of(figure)
 }
 
 fn check_figure(
