@@ -77,6 +77,7 @@ impl PlanStore {
                 Err(e) => loaded.unreadable.push(UnreadableEntry {
                     key: storage::plan_key(&PlanId(id)),
                     reason: e.message(cchc_domain::locale::Locale::En),
+                    raw: text,
                 }),
             }
         }

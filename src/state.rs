@@ -9,6 +9,7 @@ use cchc_domain::locale::Locale;
 use cchc_domain::plan::{Plan, PlanId};
 use cchc_domain::revision::RevisionTracker;
 use cchc_domain::workbook::Workbook;
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::plan_store::PlanStore;
@@ -161,11 +162,17 @@ pub struct Today(pub chrono::NaiveDate);
 #[derive(Clone, Copy)]
 pub struct PendingWrites(pub RwSignal<u32>);
 
-/// Keeps the workbook in the plans' storage ([`PlanStore`]): every change writes the plans
-/// that changed and removes the ones deleted, in one transaction. A failed write is recorded
-/// in [`SaveHealth`] and retried on the next change; the work stays in memory meanwhile.
+/// How long the workbook waits after a change before writing, so that typing does not write
+/// on every keystroke. Hiding or leaving the page writes at once.
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Keeps the workbook in the plans' storage ([`PlanStore`]): [`SAVE_DELAY`] after the last
+/// change, or at once when the page is hidden or left, the plans that changed are written
+/// and the ones deleted removed, in one transaction. A failed write is recorded in
+/// [`SaveHealth`] and retried on the next change; the work stays in memory meanwhile.
 /// Writes are started in the order of the changes, and IndexedDB completes them in that
-/// order, so the last change is what stays.
+/// order, so the last change is what stays. A change waiting for its write counts in
+/// [`PendingWrites`] like a write under way.
 pub fn persist_workbook(
     book: Book,
     health: SaveHealth,
@@ -181,8 +188,9 @@ pub fn persist_workbook(
             .map(|p| (p.id.clone(), cchc_domain::file::plan_fingerprint(p)))
             .collect(),
     );
-    Effect::new(move |_| {
-        let (writes, fingerprints, deletes) = book.0.with(|w| {
+    let store = StoredValue::new_local(store);
+    let write_changes = move || {
+        let (writes, fingerprints, deletes) = book.0.with_untracked(|w| {
             let cache = saved.get_value();
             let mut writes = Vec::new();
             let mut fingerprints = Vec::new();
@@ -203,7 +211,7 @@ pub fn persist_workbook(
             return;
         }
         pending.0.update(|n| *n += 1);
-        let store = store.clone();
+        let store = store.get_value();
         leptos::task::spawn_local(async move {
             match store.save(&writes, &deletes).await {
                 Ok(()) => {
@@ -220,5 +228,48 @@ pub fn persist_workbook(
             }
             pending.0.update(|n| *n = n.saturating_sub(1));
         });
+    };
+    // The change waiting for its write, if any.
+    let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let write_now = move || {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+            timer.set_value(None);
+            pending.0.update(|n| *n = n.saturating_sub(1));
+            write_changes();
+        }
+    };
+    Effect::new(move |_| {
+        book.0.track();
+        match timer.get_value() {
+            Some(handle) => handle.clear(),
+            None => pending.0.update(|n| *n += 1),
+        }
+        let later = set_timeout_with_handle(
+            move || {
+                timer.set_value(None);
+                pending.0.update(|n| *n = n.saturating_sub(1));
+                write_changes();
+            },
+            SAVE_DELAY,
+        );
+        timer.set_value(later.ok());
+        if timer.get_value().is_none() {
+            // No timer to be had: write at once.
+            pending.0.update(|n| *n = n.saturating_sub(1));
+            write_changes();
+        }
     });
+    let hidden = move || {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.hidden())
+    };
+    // The listeners live as long as the page.
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if hidden() {
+            write_now();
+        }
+    });
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| write_now());
 }

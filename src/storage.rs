@@ -29,6 +29,8 @@ pub struct LoadedPlans {
 pub struct UnreadableEntry {
     pub key: String,
     pub reason: String,
+    /// The entry as stored, for the officer to download and keep or send for help.
+    pub raw: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +113,7 @@ pub fn load_plans() -> Result<LoadedPlans, StorageFailure> {
             Err(e) => loaded.unreadable.push(UnreadableEntry {
                 key,
                 reason: e.message(cchc_domain::locale::Locale::En),
+                raw: text,
             }),
         }
     }

@@ -257,10 +257,11 @@ export async function expectStatus(card, status) {
 
 /**
  * Everything the app keeps: localStorage by key, and each plan record of IndexedDB as
- * `indexeddb:plans/<id>`, as a plain object sorted by key (once pending writes are done).
+ * `indexeddb:plans/<id>`, as a plain object sorted by key; by default once pending writes
+ * are done (`{ waitForWrites: false }` reads it as it is now).
  */
-export async function storageSnapshot(page) {
-  await savedToStorage(page);
+export async function storageSnapshot(page, { waitForWrites = true } = {}) {
+  if (waitForWrites) await savedToStorage(page);
   return page.evaluate(async () => {
     const out = {};
     for (const k of Object.keys(localStorage).sort()) out[k] = localStorage.getItem(k);
@@ -281,8 +282,8 @@ export async function storageSnapshot(page) {
 }
 
 /** The plan records the app keeps in IndexedDB, by plan id. */
-export async function storedPlans(page) {
-  const all = await storageSnapshot(page);
+export async function storedPlans(page, options) {
+  const all = await storageSnapshot(page, options);
   return Object.fromEntries(Object.entries(all)
     .filter(([k]) => k.startsWith('indexeddb:plans/'))
     .map(([k, v]) => [k.slice('indexeddb:plans/'.length), v]));

@@ -1,6 +1,8 @@
 // Storage that cannot be written never loses work silently: a lasting banner says changes are
 // not being kept, the work stays on screen, and the banner offers a backup export.
-import { test, expect, tid, openApp, createPlan, storedPlans } from './helpers.mjs';
+import {
+  test, expect, tid, openApp, createPlan, storedPlans, savedToStorage,
+} from './helpers.mjs';
 
 test('a full storage shows a lasting banner, keeps the work, and clears when saving works again', async ({ page }) => {
   await openApp(page);
@@ -27,6 +29,7 @@ test('a full storage shows a lasting banner, keeps the work, and clears when sav
   await page.evaluate(() => window.__restorePut());
   await page.locator(tid('plan-superior')).fill('UBND Thành phố');
   await expect(banner).toHaveCount(0);
+  await expect(page.locator(tid('notice-success')).last()).toContainText('Đã lưu được trở lại');
   const stored = await storedPlans(page);
   expect(Object.keys(stored)).toHaveLength(1);
   expect(Object.values(stored)[0]).toContain('Phường Đầy Bộ Nhớ');
@@ -47,4 +50,31 @@ test('when storage is disabled the app still starts and says changes are not kep
   await createPlan(page, { unit: 'Phường Không Lưu' });
   await expect(page.locator(tid('plan-title'))).toContainText('Phường Không Lưu');
   await expect(banner).toBeVisible();
+});
+
+test('changes are written shortly after typing stops, and at once when the page is hidden', async ({ page }) => {
+  await page.clock.install();
+  await openApp(page);
+  await createPlan(page, { unit: 'Phường Lưu Ngay' });
+  await savedToStorage(page);
+  const written = async () => Object.values(await storedPlans(page, { waitForWrites: false })).join('');
+  // Time stands still: the change waits for its write.
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.locator(tid('plan-superior')).fill('UBND Thành phố Chờ Ghi');
+  await expect(page.locator(tid('app-ready'))).toHaveAttribute('data-pending-writes', '1');
+  expect(await written()).not.toContain('Chờ Ghi');
+  // The tab is hidden (another window, the PC locked): written at once.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
+  await expect.poll(written).toContain('Chờ Ghi');
+  // And without hiding, the write follows a moment after the last change.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { value: false, configurable: true });
+  });
+  await page.locator(tid('plan-superior')).fill('UBND Thành phố Sau Giây Lát');
+  expect(await written()).not.toContain('Sau Giây Lát');
+  await page.clock.runFor(400);
+  await expect.poll(written).toContain('Sau Giây Lát');
 });

@@ -104,6 +104,15 @@ test('plans an earlier version kept in localStorage move into IndexedDB, nothing
   await expect(page.locator(tid('plan-row'))).toHaveCount(1);
   // The unreadable entry is reported, and kept.
   await expect(page.locator(tid('notice-error'))).toContainText('cchc.plan.broken');
+  // It is listed on the workbook page and downloads exactly as stored.
+  const entry = page.locator(tid('unreadable-entry'));
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('cchc.plan.broken');
+  const download = page.waitForEvent('download');
+  await entry.locator(tid('download-raw')).click();
+  const raw = await download;
+  expect(raw.suggestedFilename()).toBe('muc-khong-doc-duoc_cchc.plan.broken.json');
+  expect(fs.readFileSync(await raw.path(), 'utf8')).toBe('{ not a plan');
   const stored = await storageSnapshot(page);
   expect(Object.keys(stored).filter((k) => k.startsWith('cchc.plan.'))).toEqual([]);
   expect(stored['indexeddb:plans/from-v1']).toBe(text);

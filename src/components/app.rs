@@ -20,12 +20,13 @@ use crate::state::{
     persist_workbook, Book, Lang, Nav, NoticeKind, Notices, PendingWrites, ReturnTo, SaveHealth,
     Screen, Today,
 };
-use crate::storage::{LoadedPlans, StorageFailure};
+use crate::storage::{LoadedPlans, StorageFailure, UnreadableEntry};
 use crate::{browser, storage};
 
-/// Keys of stored entries that could not be read; their plan ids are never reused.
-#[derive(Clone)]
-pub struct Unreadable(pub StoredValue<Vec<String>>);
+/// Stored entries that could not be read: kept as they are, offered for download, and their
+/// plan ids never reused.
+#[derive(Clone, Copy)]
+pub struct Unreadable(pub StoredValue<Vec<UnreadableEntry>>);
 
 /// What opening the plans' storage gave: the store, and the plans or why they could not be
 /// read.
@@ -83,6 +84,20 @@ fn Workbench(store: PlanStore, loaded: Result<LoadedPlans, StorageFailure>) -> i
     let book = Book::new(workbook.clone());
     persist_workbook(book, health, pending, store, &workbook);
     provide_context(pending);
+    // When a write succeeds after failures, say that saving works again.
+    Effect::new(move |was_failing: Option<bool>| {
+        let failing = health.0.with(Option::is_some);
+        if was_failing == Some(true) && !failing {
+            notices.push(
+                NoticeKind::Success,
+                cchc_domain::i18n::Text::SavingResumed
+                    .get(lang.get_untracked())
+                    .to_string(),
+                vec![],
+            );
+        }
+        failing
+    });
 
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -118,9 +133,7 @@ fn Workbench(store: PlanStore, loaded: Result<LoadedPlans, StorageFailure>) -> i
     };
     provide_context(import_log);
     persist_import_log(import_log, health);
-    provide_context(Unreadable(StoredValue::new(
-        unreadable.into_iter().map(|u| u.key).collect(),
-    )));
+    provide_context(Unreadable(StoredValue::new(unreadable)));
 
     // The language: remembered, and set on <html lang> for screen readers and hyphenation.
     Effect::new(move |_| {

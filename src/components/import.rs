@@ -40,7 +40,7 @@ pub struct Importer {
     pending: PendingImport,
     book: Book,
     notices: Notices,
-    unreadable: StoredValue<Vec<String>>,
+    unreadable: StoredValue<Vec<crate::storage::UnreadableEntry>>,
     lang: Lang,
 }
 
@@ -102,7 +102,7 @@ fn bring_in(x: Importer, files: Vec<web_sys::File>) {
             let result = result.map(|mut imported| {
                 // Never let an import land on a stored entry that could not be read.
                 let key = plan_key(&imported.plan.id);
-                if unreadable.with_value(|keys| keys.contains(&key)) {
+                if unreadable.with_value(|entries| entries.iter().any(|u| u.key == key)) {
                     imported.plan.id = PlanId(browser::fresh_id("plan"));
                 }
                 imported

@@ -24,4 +24,5 @@ pub mod status;
 pub mod summary;
 pub mod target_card;
 pub mod target_editor;
+pub mod unreadable_entries;
 pub mod workbook_page;

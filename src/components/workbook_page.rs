@@ -13,6 +13,7 @@ use crate::components::export::Exporter;
 use crate::components::import::ImportButton;
 use crate::components::import_log::ImportLogView;
 use crate::components::new_plan::NewPlanForm;
+use crate::components::unreadable_entries::UnreadableEntries;
 use crate::state::{Book, Lang, Nav, NoticeKind, Notices, Screen, Today};
 
 #[derive(Clone, PartialEq)]
@@ -210,6 +211,7 @@ pub fn WorkbookPage() -> impl IntoView {
                 .into_any()
             }}
         </section>
+        <UnreadableEntries />
         <ImportLogView />
     }
 }

@@ -187,6 +187,12 @@ texts! {
     StatusDraft => "Dự thảo", "Draft";
     StatusSubmitted => "Đã gửi cấp trên", "Submitted";
     StatusApproved => "Đã phê duyệt", "Approved";
+    UnreadableTitle => "Mục lưu không đọc được", "Stored entries that cannot be read";
+    UnreadableHint => "Các mục này được giữ nguyên trong trình duyệt, không bị xoá. Hãy tải về nguyên văn để giữ lại hoặc gửi nhờ hỗ trợ; mục do phiên bản mới hơn của ứng dụng ghi sẽ đọc được khi cập nhật ứng dụng.",
+        "These entries are kept in the browser as they are, never deleted. Download them as they are to keep them or send them for help; an entry written by a newer version of the app reads again once the app is updated.";
+    DownloadRaw => "Tải về nguyên văn", "Download as it is";
+    SavingResumed => "Đã lưu được trở lại: mọi thay đổi đang được giữ trong trình duyệt.",
+        "Saving works again: every change is being kept in the browser.";
     ConsolidationOpen => "Tổng hợp kế hoạch cấp dưới", "Consolidate subordinate plans";
     ConsolidationTitle => "Tổng hợp kế hoạch CCHC năm", "Consolidated CCHC plans,";
     ConsolidationIntro => "Gộp kế hoạch của các đơn vị cấp dưới đã nhập vào sổ: đơn vị nào đạt chỉ tiêu nào, toàn địa bàn đạt đến đâu, đơn vị nào còn chậm. Tỷ lệ của toàn địa bàn là tổng tử số chia tổng mẫu số, không phải bình quân tỷ lệ của các đơn vị.",
