@@ -5,6 +5,7 @@
 //! An entry that cannot be read is reported and left in place, never deleted; a failed write
 //! is reported, never ignored.
 
+use cchc_domain::backup_reminder::{decode_export_records, encode_export_records, ExportRecords};
 use cchc_domain::consolidation_store::{
     consolidation_key, decode_consolidation, encode_consolidation, StoredConsolidation,
 };
@@ -222,5 +223,32 @@ pub fn load_consolidation(year: i32) -> Result<Option<StoredConsolidation>, Stri
 pub fn save_consolidation(c: &StoredConsolidation) -> Result<(), StorageFailure> {
     local_storage()?
         .set_item(&consolidation_key(c.year), &encode_consolidation(c))
+        .map_err(|e| classify(&e))
+}
+
+/// Where each plan's last export and the backup reminder period are kept.
+pub const EXPORTS_KEY: &str = "cchc.exports";
+
+/// Each plan's last export. A record that cannot be read is copied aside to
+/// `cchc.exports.unreadable` and a new one started (it only drives reminders).
+pub fn load_export_records() -> ExportRecords {
+    let Ok(storage) = local_storage() else {
+        return ExportRecords::default();
+    };
+    match storage.get_item(EXPORTS_KEY) {
+        Ok(Some(text)) => decode_export_records(&text).unwrap_or_else(|| {
+            let aside = format!("{EXPORTS_KEY}.unreadable");
+            if let Ok(None) = storage.get_item(&aside) {
+                let _ = storage.set_item(&aside, &text);
+            }
+            ExportRecords::default()
+        }),
+        _ => ExportRecords::default(),
+    }
+}
+
+pub fn save_export_records(records: &ExportRecords) -> Result<(), StorageFailure> {
+    local_storage()?
+        .set_item(EXPORTS_KEY, &encode_export_records(records))
         .map_err(|e| classify(&e))
 }

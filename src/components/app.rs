@@ -14,6 +14,7 @@ use crate::components::import_log::{persist_import_log, ImportLogState};
 use crate::components::import_review::ImportReview;
 use crate::components::notices::NoticeArea;
 use crate::components::plan_page::PlanPage;
+use crate::components::storage_health::{persist_export_records, ExportRecordsState};
 use crate::components::workbook_page::WorkbookPage;
 use crate::plan_store::PlanStore;
 use crate::state::{
@@ -132,6 +133,9 @@ fn Workbench(store: PlanStore, loaded: Result<LoadedPlans, StorageFailure>) -> i
         }
     };
     provide_context(import_log);
+    let export_records = ExportRecordsState(RwSignal::new(storage::load_export_records()));
+    provide_context(export_records);
+    persist_export_records(export_records, health);
     persist_import_log(import_log, health);
     provide_context(Unreadable(StoredValue::new(unreadable)));
 

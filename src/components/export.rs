@@ -11,6 +11,7 @@ use cchc_domain::validate::validate_plan;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::storage_health::ExportRecordsState;
 use crate::state::{Book, Lang, NoticeKind, Notices, Today};
 
 /// The plan whose export waits for the officer's answer about internal notes.
@@ -26,6 +27,7 @@ pub struct Exporter {
     notices: Notices,
     today: Today,
     ask: ExportAsk,
+    records: ExportRecordsState,
 }
 
 impl Exporter {
@@ -36,6 +38,7 @@ impl Exporter {
             notices: expect_context::<Notices>(),
             today: expect_context::<Today>(),
             ask: expect_context::<ExportAsk>(),
+            records: expect_context::<ExportRecordsState>(),
         }
     }
 
@@ -70,6 +73,7 @@ fn export_plan_file(x: &Exporter, id: &PlanId, omit_internal_notes: bool) {
     }
     if download_checked_plan(&plan, today, locale, notices) {
         book.close_revision(id);
+        x.records.0.update(|r| r.exported(&plan, today));
     }
 }
 
@@ -113,11 +117,14 @@ fn export_all_backup(x: &Exporter) {
     let plans = book.0.with_untracked(|w| w.plans.clone());
     for plan in plans {
         let name = export_file_name(&plan, today);
-        let _ = browser::download_text(
+        let downloaded = browser::download_text(
             &name,
             &export_plan(&plan, &browser::export_meta()),
             "application/json",
         );
+        if downloaded.is_ok() {
+            x.records.0.update(|r| r.exported(&plan, today));
+        }
     }
 }
 

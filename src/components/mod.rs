@@ -21,6 +21,7 @@ pub mod plan_details;
 pub mod plan_page;
 pub mod progress_form;
 pub mod status;
+pub mod storage_health;
 pub mod summary;
 pub mod target_card;
 pub mod target_editor;

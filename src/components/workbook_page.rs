@@ -13,6 +13,7 @@ use crate::components::export::Exporter;
 use crate::components::import::ImportButton;
 use crate::components::import_log::ImportLogView;
 use crate::components::new_plan::NewPlanForm;
+use crate::components::storage_health::StorageHealth;
 use crate::components::unreadable_entries::UnreadableEntries;
 use crate::state::{Book, Lang, Nav, NoticeKind, Notices, Screen, Today};
 
@@ -212,6 +213,7 @@ pub fn WorkbookPage() -> impl IntoView {
             }}
         </section>
         <UnreadableEntries />
+        <StorageHealth />
         <ImportLogView />
     }
 }

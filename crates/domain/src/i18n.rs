@@ -193,6 +193,19 @@ texts! {
     DownloadRaw => "Tải về nguyên văn", "Download as it is";
     SavingResumed => "Đã lưu được trở lại: mọi thay đổi đang được giữ trong trình duyệt.",
         "Saving works again: every change is being kept in the browser.";
+    StorageHealthTitle => "Lưu trữ trong trình duyệt", "Storage in this browser";
+    StorageUsed => "Đã dùng", "Used";
+    StorageAllowed => "được phép", "allowed";
+    StorageUnknown => "Trình duyệt không cho biết.", "The browser does not say.";
+    StoragePersistent => "Trình duyệt giữ dữ liệu này lâu dài.", "The browser keeps this data for good.";
+    StorageNotPersistent => "Trình duyệt có thể tự xoá dữ liệu này khi thiếu chỗ.", "The browser may clear this data when space runs short.";
+    AskPersist => "Đề nghị giữ lâu dài", "Ask to keep it for good";
+    EvictionWarning => "Trình duyệt có thể xoá dữ liệu của trang không được mở trong một thời gian, hoặc khi máy thiếu chỗ. Tệp xuất ra là bản sao duy nhất bên ngoài trình duyệt: hãy xuất tệp sao lưu thường xuyên.",
+        "Browsers may clear the data of a site not opened for a while, or when the disk runs short. Exported files are the only copies outside the browser: export a backup often.";
+    RemindAfterDays => "Nhắc xuất sao lưu khi kế hoạch đã sửa và chưa xuất sau (ngày)", "Remind to export a backup when a plan changed and was not exported for (days)";
+    LastExported => "xuất lần cuối", "last exported";
+    NeverExported => "chưa xuất lần nào", "never exported";
+    BackupDue => "cần xuất sao lưu", "backup due";
     ConsolidationOpen => "Tổng hợp kế hoạch cấp dưới", "Consolidate subordinate plans";
     ConsolidationTitle => "Tổng hợp kế hoạch CCHC năm", "Consolidated CCHC plans,";
     ConsolidationIntro => "Gộp kế hoạch của các đơn vị cấp dưới đã nhập vào sổ: đơn vị nào đạt chỉ tiêu nào, toàn địa bàn đạt đến đâu, đơn vị nào còn chậm. Tỷ lệ của toàn địa bàn là tổng tử số chia tổng mẫu số, không phải bình quân tỷ lệ của các đơn vị.",

@@ -2,6 +2,7 @@
 //! and the plan file format. Pure Rust with no browser dependencies, tested natively.
 
 pub mod area;
+pub mod backup_reminder;
 pub mod consolidated_plan;
 pub mod consolidation;
 pub mod consolidation_changes;
