@@ -15,12 +15,11 @@
 
 use std::rc::Rc;
 
-use cchc_domain::file::read_stored_plan;
 use cchc_domain::plan::PlanId;
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use wasm_bindgen::JsValue;
 
-use crate::storage::{self, LoadedPlans, StorageFailure, UnreadableEntry};
+use crate::storage::{self, LoadedPlans, StorageFailure};
 
 /// The IndexedDB database of the workbook.
 pub const DATABASE_NAME: &str = "cchc-workbook";
@@ -70,18 +69,12 @@ impl PlanStore {
         };
         move_from_local_storage(db).await?;
         let entries = read_all(db).await?;
-        let mut loaded = LoadedPlans::default();
-        for (id, text) in entries {
-            match read_stored_plan(&text) {
-                Ok(plan) => loaded.plans.push(plan),
-                Err(e) => loaded.unreadable.push(UnreadableEntry {
-                    key: storage::plan_key(&PlanId(id)),
-                    reason: e.message(cchc_domain::locale::Locale::En),
-                    raw: text,
-                }),
-            }
-        }
-        Ok(loaded)
+        Ok(LoadedPlans::read(
+            entries
+                .into_iter()
+                .map(|(id, text)| (PlanId(id), text))
+                .collect(),
+        ))
     }
 
     /// Writes the plans and removes the deleted ones, all or nothing.

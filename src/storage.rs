@@ -91,34 +91,40 @@ pub fn plan_key(id: &PlanId) -> String {
     format!("{PLAN_KEY_PREFIX}{}", id.0)
 }
 
-/// Reads every plan kept in this browser. Entries that cannot be read are listed, not removed.
-pub fn load_plans() -> Result<LoadedPlans, StorageFailure> {
-    let storage = local_storage()?;
-    let len = storage.length().map_err(|e| classify(&e))?;
-    let mut keys = Vec::new();
-    for i in 0..len {
-        if let Ok(Some(k)) = storage.key(i) {
-            if k.starts_with(PLAN_KEY_PREFIX) {
-                keys.push(k);
+impl LoadedPlans {
+    /// Stored plan texts, by plan id, read into plans; those that cannot be read are listed
+    /// with their reason and text, never dropped.
+    pub fn read(entries: Vec<(PlanId, String)>) -> LoadedPlans {
+        let mut loaded = LoadedPlans::default();
+        for (id, text) in entries {
+            match read_stored_plan(&text) {
+                Ok(plan) => loaded.plans.push(plan),
+                Err(e) => loaded.unreadable.push(UnreadableEntry {
+                    key: plan_key(&id),
+                    reason: e.message(cchc_domain::locale::Locale::En),
+                    raw: text,
+                }),
             }
         }
+        loaded
     }
-    keys.sort();
-    let mut loaded = LoadedPlans::default();
-    for key in keys {
-        let Ok(Some(text)) = storage.get_item(&key) else {
-            continue;
-        };
-        match read_stored_plan(&text) {
-            Ok(plan) => loaded.plans.push(plan),
-            Err(e) => loaded.unreadable.push(UnreadableEntry {
-                key,
-                reason: e.message(cchc_domain::locale::Locale::En),
-                raw: text,
-            }),
-        }
+}
+
+/// Reads every plan kept in localStorage. Entries that cannot be read are listed, not removed.
+pub fn load_plans() -> Result<LoadedPlans, StorageFailure> {
+    // Storage that cannot be used is a failure to show, not an empty workbook.
+    local_storage()?;
+    Ok(LoadedPlans::read(plan_texts_in_local_storage()))
+}
+
+/// Copies a stored text that cannot be read to `<key>.unreadable`, unless an earlier one is
+/// kept there, so that nothing written afterwards can replace it. Returns that key.
+fn set_aside(storage: &web_sys::Storage, key: &str, text: &str) -> String {
+    let aside = format!("{key}.unreadable");
+    if let Ok(None) = storage.get_item(&aside) {
+        let _ = storage.set_item(&aside, text);
     }
-    Ok(loaded)
+    aside
 }
 
 /// Writes one plan.
@@ -184,10 +190,7 @@ pub fn load_import_log() -> Result<ImportLog, String> {
     match storage.get_item(IMPORT_LOG_KEY) {
         Ok(Some(text)) => decode_log(&text).map_err(|e| {
             // Set aside before a new log can be written over it.
-            let aside = format!("{IMPORT_LOG_KEY}.unreadable");
-            if let Ok(None) = storage.get_item(&aside) {
-                let _ = storage.set_item(&aside, &text);
-            }
+            let aside = set_aside(&storage, IMPORT_LOG_KEY, &text);
             format!("{e} (set aside as {aside})")
         }),
         _ => Ok(ImportLog::default()),
@@ -210,10 +213,7 @@ pub fn load_consolidation(year: i32) -> Result<Option<StoredConsolidation>, Stri
     let key = consolidation_key(year);
     match storage.get_item(&key) {
         Ok(Some(text)) => decode_consolidation(&text).map(Some).map_err(|e| {
-            let aside = format!("{key}.unreadable");
-            if let Ok(None) = storage.get_item(&aside) {
-                let _ = storage.set_item(&aside, &text);
-            }
+            let aside = set_aside(&storage, &key, &text);
             format!("{key}: {e} (set aside as {aside})")
         }),
         _ => Ok(None),
@@ -237,10 +237,7 @@ pub fn load_export_records() -> ExportRecords {
     };
     match storage.get_item(EXPORTS_KEY) {
         Ok(Some(text)) => decode_export_records(&text).unwrap_or_else(|| {
-            let aside = format!("{EXPORTS_KEY}.unreadable");
-            if let Ok(None) = storage.get_item(&aside) {
-                let _ = storage.set_item(&aside, &text);
-            }
+            set_aside(&storage, EXPORTS_KEY, &text);
             ExportRecords::default()
         }),
         _ => ExportRecords::default(),

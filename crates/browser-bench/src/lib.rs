@@ -19,17 +19,7 @@ extern "C" {
     fn performance_now() -> f64;
 }
 
-/// The steps of reading a file, in order, with their names in the figures.
-const STEPS: [(ReadStep, &str); 6] = [
-    (ReadStep::Parse, "parse"),
-    (ReadStep::Envelope, "envelope"),
-    (ReadStep::Canonical, "canonical"),
-    (ReadStep::Hash, "sha-256"),
-    (ReadStep::Decode, "decode"),
-    (ReadStep::Validate, "validate"),
-];
-
-/// Reads every file again, timing each step: µs per file, in the order of [`STEPS`], the
+/// Reads every file again, timing each step: µs per file, in the order of [`ReadStep::ALL`], the
 /// least of three passes (the machine's other work only ever adds time).
 fn steps(files: &[String]) -> String {
     let mut best = [f64::INFINITY; 6];
@@ -39,7 +29,7 @@ fn steps(files: &[String]) -> String {
             let mut last = performance_now();
             let outcome = import_text_in_steps(f, &mut |step| {
                 let now = performance_now();
-                if let Some(i) = STEPS.iter().position(|(s, _)| *s == step) {
+                if let Some(i) = ReadStep::ALL.iter().position(|s| *s == step) {
                     spent[i] += now - last;
                 }
                 last = now;
@@ -51,10 +41,10 @@ fn steps(files: &[String]) -> String {
         }
     }
     let per_file = |ms: f64| ms * 1000.0 / files.len().max(1) as f64;
-    let parts: Vec<String> = STEPS
+    let parts: Vec<String> = ReadStep::ALL
         .iter()
         .zip(best)
-        .map(|((_, name), ms)| format!("{name} {:.0}", per_file(ms)))
+        .map(|(step, ms)| format!("{} {:.0}", step.name(), per_file(ms)))
         .collect();
     format!(
         "{} (total {:.0})",

@@ -23,16 +23,6 @@ use chrono::NaiveDate;
 const SIZES: [usize; 3] = [126, 1_000, 3_321];
 const RUNS: usize = 5;
 
-/// The steps of reading a file, in order, with their column titles.
-const STEPS: [(ReadStep, &str); 6] = [
-    (ReadStep::Parse, "parse"),
-    (ReadStep::Envelope, "envelope"),
-    (ReadStep::Canonical, "canonical"),
-    (ReadStep::Hash, "sha-256"),
-    (ReadStep::Decode, "decode"),
-    (ReadStep::Validate, "validate"),
-];
-
 /// Time spent in each step of reading every file, in seconds: the least of three passes
 /// for each step (the machine's other work only ever adds time).
 fn steps(files: &[String]) -> [f64; 6] {
@@ -43,7 +33,7 @@ fn steps(files: &[String]) -> [f64; 6] {
             let mut last = Instant::now();
             let outcome = import_text_in_steps(f, &mut |step| {
                 let now = Instant::now();
-                if let Some(i) = STEPS.iter().position(|(s, _)| *s == step) {
+                if let Some(i) = ReadStep::ALL.iter().position(|s| *s == step) {
                     spent[i] += (now - last).as_secs_f64();
                 }
                 last = now;
@@ -138,7 +128,7 @@ fn main() {
     }
     println!("reading, step by step (µs per plan, best of 3 runs)");
     print!("{:>6}", "plans");
-    for (_, name) in STEPS {
+    for name in ReadStep::ALL.map(ReadStep::name) {
         print!(" {name:>9}");
     }
     println!(" {:>9}", "total");

@@ -130,6 +130,30 @@ pub enum ReadStep {
     Validate,
 }
 
+impl ReadStep {
+    /// Every step, in the order they run.
+    pub const ALL: [ReadStep; 6] = [
+        ReadStep::Parse,
+        ReadStep::Envelope,
+        ReadStep::Canonical,
+        ReadStep::Hash,
+        ReadStep::Decode,
+        ReadStep::Validate,
+    ];
+
+    /// The step's short name in benchmark figures.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReadStep::Parse => "parse",
+            ReadStep::Envelope => "envelope",
+            ReadStep::Canonical => "canonical",
+            ReadStep::Hash => "sha-256",
+            ReadStep::Decode => "decode",
+            ReadStep::Validate => "validate",
+        }
+    }
+}
+
 /// [`import_text`], calling `step_done` as each [`ReadStep`] ends (a step the file does not
 /// reach is not reported). The same code as [`import_text`], which calls it.
 pub fn import_text_in_steps(
