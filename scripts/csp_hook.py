@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Trunk post_build hook: makes the built index.html obey its Content-Security-Policy.
+"""Trunk post_build hook: makes the built index.html obey its Content-Security-Policy, then
+writes the service worker (sw.js, by scripts/sw_hook.py).
 
 Trunk.toml runs it after every `trunk build` and `trunk serve` build (so also from
 scripts/build-release.sh), with the page Trunk has just written in $TRUNK_STAGING_DIR:
@@ -41,6 +42,14 @@ expects: no policy, more than one, a policy placed after the first script or sty
 not know, or anything left in the page that the policy would block (inline scripts, inline
 event handlers, `style` attributes or `<style>` elements, `javascript:` URLs, remote scripts or
 stylesheets). Only the Python standard library is used.
+
+Then: the service worker
+------------------------
+Once the page is final, the same run writes the service worker, sw.js, with the list of every
+file of the build (scripts/sw_hook.py, docs/offline.md). It is not a hook of its own because
+Trunk runs the hooks of one stage at the same time, and the worker must list (and hash) the
+index.html and bootstrap-<hash>.js written above. Under `trunk serve` it writes a worker that
+clears this app's caches and unregisters itself instead.
 """
 
 from __future__ import annotations
@@ -52,6 +61,8 @@ import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+
+import sw_hook
 
 PREFIX = "[csp_hook]"
 
@@ -215,7 +226,8 @@ def classify(attrs: dict[str, str | None], body: str) -> str:
     return ""  # unreachable
 
 
-def process(dist: Path, public_url: str) -> None:
+def process(dist: Path, public_url: str) -> list[str]:
+    """Rewrites dist/index.html; returns the kinds of the scripts it moved."""
     index = dist / "index.html"
     if not index.is_file():
         fail(f"{index} does not exist; is this hook configured as stage = \"post_build\"?")
@@ -277,6 +289,7 @@ def process(dist: Path, public_url: str) -> None:
     index.write_text(out, encoding="utf-8")
     print(f"{PREFIX} {index}: moved {len(moved)} inline script(s) into {', '.join(moved)}; "
           "Content-Security-Policy checked", flush=True)
+    return kinds
 
 
 def main(argv: list[str]) -> int:
@@ -292,10 +305,16 @@ def main(argv: list[str]) -> int:
     if not public_url.endswith("/"):
         public_url += "/"
     try:
-        process(Path(target), public_url)
+        kinds = process(Path(target), public_url)
     except HookError as e:
         print(f"{PREFIX} ERROR: {e}", file=sys.stderr, flush=True)
         return 1
+    try:
+        summary = sw_hook.write_service_worker(Path(target), dev="trunk-autoreload" in kinds)
+    except (sw_hook.SwHookError, OSError) as e:
+        print(f"{sw_hook.PREFIX} ERROR: {e}", file=sys.stderr, flush=True)
+        return 1
+    print(f"{sw_hook.PREFIX} {summary}", flush=True)
     return 0
 
 

@@ -4,7 +4,12 @@
 pub mod browser;
 pub mod components;
 pub mod consolidation_html;
+pub mod edit_lock;
 pub mod html;
 pub mod plan_store;
 pub mod state;
 pub mod storage;
+pub mod tab_role;
+pub mod task_html;
+pub mod template_store;
+pub mod undo_store;

@@ -9,15 +9,17 @@
 //!
 //! Plans kept in localStorage by earlier versions are moved into IndexedDB at start: each is
 //! written to IndexedDB first and removed from localStorage only once that write has
-//! committed. An entry already in IndexedDB is never replaced by a localStorage copy (the
-//! IndexedDB one is at least as new). Entries that cannot be read are moved as they are and
-//! reported, never dropped.
+//! committed. An entry already in IndexedDB is never replaced by a localStorage copy; when the
+//! two differ (edits went to localStorage in a session where IndexedDB could not be opened),
+//! the localStorage copy is kept beside it under a new id. Entries that cannot be read are
+//! moved as they are and reported, never dropped.
 
 use std::rc::Rc;
 
 use cchc_domain::plan::PlanId;
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use wasm_bindgen::JsValue;
+use web_sys::IdbTransaction;
 
 use crate::storage::{self, LoadedPlans, StorageFailure};
 
@@ -49,7 +51,12 @@ fn idb_failure(e: idb::Error) -> StorageFailure {
 impl PlanStore {
     /// Opens IndexedDB, creating the store on first use; localStorage when that fails.
     pub async fn open() -> PlanStore {
-        match open_database().await {
+        PlanStore::open_named(DATABASE_NAME).await
+    }
+
+    /// [`PlanStore::open`] with another database than [`DATABASE_NAME`] (tests use their own).
+    pub async fn open_named(database: &str) -> PlanStore {
+        match open_database(database).await {
             Ok(db) => PlanStore::Indexed(Rc::new(db)),
             Err(_) => PlanStore::Local,
         }
@@ -98,9 +105,9 @@ impl PlanStore {
     }
 }
 
-async fn open_database() -> Result<Database, idb::Error> {
+async fn open_database(name: &str) -> Result<Database, idb::Error> {
     let factory = Factory::new()?;
-    let mut request = factory.open(DATABASE_NAME, Some(DATABASE_VERSION))?;
+    let mut request = factory.open(name, Some(DATABASE_VERSION))?;
     request.on_upgrade_needed(|event| {
         if let Ok(db) = event.database() {
             if !db.store_names().iter().any(|n| n == PLANS_STORE) {
@@ -131,48 +138,117 @@ async fn read_all(db: &Database) -> Result<Vec<(String, String)>, StorageFailure
     Ok(keys
         .iter()
         .zip(values.iter())
-        .map(|(k, v)| (k.as_string().unwrap_or_default(), text_of(v)))
+        .map(|(k, v)| (k.as_string().unwrap_or_else(|| text_of(k)), text_of(v)))
         .collect())
 }
 
+/// A record's stored text. A record that is not a string (written by another program) is
+/// given as JSON, so that it is reported with its content and its reason like any unreadable
+/// text; the record itself is left as it is.
 fn text_of(v: &JsValue) -> String {
-    v.as_string().unwrap_or_default()
+    v.as_string().unwrap_or_else(|| {
+        js_sys::JSON::stringify(v)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| format!("{v:?}"))
+    })
 }
 
+/// Writes and deletes in one transaction: all of it or, when anything fails, none of it.
 async fn write(
     db: &Database,
     writes: &[PlanWrite],
     deletes: &[PlanId],
 ) -> Result<(), StorageFailure> {
-    let tx = db
+    let raw: IdbTransaction = db
         .transaction(&[PLANS_STORE], TransactionMode::ReadWrite)
-        .map_err(idb_failure)?;
+        .map_err(idb_failure)?
+        .into();
+    // Settles when the transaction has committed or has been aborted (whatever aborted it:
+    // a request that failed, the quota checked as it commits, `abort` below).
+    let finished = js_sys::Promise::new(&mut |resolve, reject| {
+        raw.set_oncomplete(Some(&resolve));
+        raw.set_onabort(Some(&reject));
+    });
+    let tx = idb::Transaction::from(raw.clone());
+    let requested = request(&tx, writes, deletes);
+    match &requested {
+        // The requests already made would otherwise be committed when the transaction ends.
+        Err(_) => {
+            let _ = raw.abort();
+        }
+        // A transaction that cannot be asked to commit commits by itself or aborts, and
+        // `finished` says which.
+        Ok(()) => {
+            let _ = tx.commit();
+        }
+    }
+    let outcome = wasm_bindgen_futures::JsFuture::from(finished).await;
+    requested?;
+    outcome.map(|_| ()).map_err(|_| match raw.error() {
+        Some(e) => storage::classify(&e),
+        None => StorageFailure::Other("IndexedDB: the write was aborted".into()),
+    })
+}
+
+/// Makes the requests of [`write`] in `tx`; the first that the browser refuses stops them.
+fn request(
+    tx: &idb::Transaction,
+    writes: &[PlanWrite],
+    deletes: &[PlanId],
+) -> Result<(), StorageFailure> {
     let store = tx.object_store(PLANS_STORE).map_err(idb_failure)?;
+    let refused = |e: idb::Error| match e {
+        idb::Error::UpdateFailed(js) | idb::Error::DeleteFailed(js) => storage::classify(&js),
+        other => idb_failure(other),
+    };
     for (id, text) in writes {
         // The requests complete with the transaction; their futures are not awaited one by one.
         store
             .put(&JsValue::from_str(text), Some(&JsValue::from_str(&id.0)))
-            .map_err(|e| match e {
-                idb::Error::UpdateFailed(js) => storage::classify(&js),
-                other => idb_failure(other),
-            })?;
+            .map_err(refused)?;
     }
     for id in deletes {
-        store
-            .delete(JsValue::from_str(&id.0))
-            .map_err(idb_failure)?;
+        store.delete(JsValue::from_str(&id.0)).map_err(refused)?;
     }
-    let result = tx
-        .commit()
-        .map_err(idb_failure)?
-        .await
-        .map_err(idb_failure)?;
-    if result.is_committed() {
-        Ok(())
+    Ok(())
+}
+
+/// Whether two stored texts hold the same plan (written at different times, say).
+fn same_plan(a: &str, b: &str) -> bool {
+    use cchc_domain::file::{plan_fingerprint, read_stored_plan};
+    a == b
+        || matches!(
+            (read_stored_plan(a), read_stored_plan(b)),
+            (Ok(x), Ok(y)) if plan_fingerprint(&x) == plan_fingerprint(&y)
+        )
+}
+
+/// The localStorage copy of a plan IndexedDB holds in another version, under a new id of
+/// its own (`<id>-2`, …) so that it shows beside the other; a copy that cannot be read is
+/// kept under `<id>.copy…`, reported like any unreadable entry.
+fn kept_beside(id: &PlanId, text: &str, taken: &mut Vec<String>) -> PlanWrite {
+    use cchc_domain::file::{read_stored_plan, stored_plan_text};
+    let readable = read_stored_plan(text).ok();
+    let base = if readable.is_some() {
+        id.0.clone()
     } else {
-        Err(StorageFailure::Other(
-            "IndexedDB: the write was aborted".into(),
-        ))
+        format!("{}.copy", id.0)
+    };
+    let mut n = 2;
+    let mut new_id = format!("{base}-{n}");
+    while taken.contains(&new_id) {
+        n += 1;
+        new_id = format!("{base}-{n}");
+    }
+    taken.push(new_id.clone());
+    match readable {
+        Some(mut plan) => {
+            plan.id = PlanId(new_id.clone());
+            let text = stored_plan_text(&plan, &crate::browser::export_meta());
+            (PlanId(new_id), text)
+        }
+        None => (PlanId(new_id), text.to_string()),
     }
 }
 
@@ -183,12 +259,18 @@ async fn move_from_local_storage(db: &Database) -> Result<(), StorageFailure> {
     if left.is_empty() {
         return Ok(());
     }
-    let held: Vec<String> = read_all(db).await?.into_iter().map(|(id, _)| id).collect();
-    let writes: Vec<PlanWrite> = left
-        .iter()
-        .filter(|(id, _)| !held.contains(&id.0))
-        .cloned()
-        .collect();
+    let held = read_all(db).await?;
+    let mut taken: Vec<String> = held.iter().map(|(id, _)| id.clone()).collect();
+    let mut writes: Vec<PlanWrite> = Vec::new();
+    for (id, text) in &left {
+        match held.iter().find(|(h, _)| *h == id.0) {
+            None => writes.push((id.clone(), text.clone())),
+            Some((_, held_text)) if same_plan(held_text, text) => {}
+            // IndexedDB and localStorage hold different versions (edits went to
+            // localStorage while IndexedDB could not be opened): both are kept.
+            Some(_) => writes.push(kept_beside(id, text, &mut taken)),
+        }
+    }
     if !writes.is_empty() {
         write(db, &writes, &[]).await?;
     }

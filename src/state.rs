@@ -8,6 +8,7 @@ use cchc_domain::i18n::Text;
 use cchc_domain::locale::Locale;
 use cchc_domain::plan::{Plan, PlanId};
 use cchc_domain::revision::RevisionTracker;
+use cchc_domain::undo::{UndoHistory, UndoRefusal};
 use cchc_domain::workbook::Workbook;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -15,27 +16,156 @@ use leptos::prelude::*;
 use crate::plan_store::PlanStore;
 use crate::storage::StorageFailure;
 
-/// The plans of this browser, and which of them have a revision open for changes.
+/// The plans of this browser, which of them have a revision open for changes, and what this
+/// tab may do with them (undo, redo, edit at all).
 #[derive(Clone, Copy)]
-pub struct Book(pub RwSignal<Workbook>, pub StoredValue<RevisionTracker>);
+pub struct Book(
+    pub RwSignal<Workbook>,
+    pub StoredValue<RevisionTracker>,
+    // One handle for the rest, so that the many closures holding a `Book` stay small.
+    StoredValue<BookControl>,
+);
+
+/// The undo history of this tab, and whether this tab may edit.
+#[derive(Clone, Copy)]
+pub struct BookControl {
+    history: StoredValue<UndoHistory>,
+    /// Whether there is something to undo and to redo (for the buttons).
+    pub undo_redo: RwSignal<(bool, bool)>,
+    /// Whether this tab edits (another tab may hold the editing, see [`crate::tab_role`]).
+    pub editable: RwSignal<bool>,
+    /// Counts the changes made to the plans from outside the form being typed in (undo,
+    /// redo, the plans read again from storage): the screen is drawn again for each, since
+    /// text fields show the value they started with.
+    pub redraw: RwSignal<u64>,
+}
 
 impl Book {
-    pub fn new(workbook: Workbook) -> Self {
+    pub fn new(workbook: Workbook, history: UndoHistory, editable: RwSignal<bool>) -> Self {
+        let undo_redo = RwSignal::new((history.can_undo(), history.can_redo()));
         Book(
             RwSignal::new(workbook),
             StoredValue::new(RevisionTracker::default()),
+            StoredValue::new(BookControl {
+                history: StoredValue::new(history),
+                undo_redo,
+                editable,
+                redraw: RwSignal::new(0),
+            }),
         )
     }
 
+    /// The undo history and whether this tab edits.
+    pub fn control(&self) -> BookControl {
+        self.2.get_value()
+    }
+
+    fn editable(&self) -> bool {
+        self.control().editable.get_untracked()
+    }
+
     /// Edits a plan. The first real change of a round raises the plan's revision (see
-    /// [`RevisionTracker`]); a change that changes nothing notifies no one.
+    /// [`RevisionTracker`]); a change that changes nothing notifies no one. The plan's state
+    /// before is noted in the open undo step.
     pub fn update_plan(&self, id: &PlanId, f: impl FnOnce(&mut Plan)) {
+        if !self.editable() {
+            return;
+        }
         let tracker = self.1;
+        let history = self.control().history;
+        let mut changed = false;
         self.0.maybe_update(|w| match w.plan_mut(id) {
-            Some(p) => tracker
-                .try_update_value(|t| t.change(p, f))
-                .unwrap_or(false),
+            Some(p) => {
+                // One copy serves both the revision's comparison and the undo step.
+                let before = p.clone();
+                f(p);
+                changed = tracker
+                    .try_update_value(|t| t.changed_from(p, &before))
+                    .unwrap_or(false);
+                if changed {
+                    history.update_value(|h| h.note_before(id, Some(before)));
+                }
+                changed
+            }
             None => false,
+        });
+        if changed && !self.control().undo_redo.get_untracked().0 {
+            self.control().undo_redo.set((true, false));
+        }
+    }
+
+    /// Changes the workbook all at once (adds, imports, deletes plans) as one undo step.
+    /// Returns None, changing nothing, when this tab does not edit.
+    pub fn edit<R>(&self, f: impl FnOnce(&mut Workbook) -> R) -> Option<R> {
+        let mut f = Some(f);
+        let mut out = None;
+        self.edit_dyn(&mut |w| out = f.take().map(|f| f(w)));
+        out
+    }
+
+    /// [`Book::edit`] without its type parameter, so that its body is in the bundle once.
+    fn edit_dyn(&self, f: &mut dyn FnMut(&mut Workbook)) {
+        if !self.editable() {
+            return;
+        }
+        let history = self.control().history;
+        self.0.update(|w| {
+            let before = w.plans.clone();
+            f(w);
+            history.update_value(|h| {
+                h.record_bulk(&before, w);
+            });
+        });
+        self.history_changed();
+    }
+
+    /// Ends the undo step being recorded (the user moved to another control, or leaves).
+    pub fn close_step(&self) {
+        let added = self
+            .0
+            .with_untracked(|w| self.control().history.try_update_value(|h| h.close_step(w)))
+            .unwrap_or(false);
+        if added {
+            self.history_changed();
+        }
+    }
+
+    /// Undoes (or, with `redo`, redoes) the last step.
+    pub fn undo_or_redo(&self, redo: bool) -> Result<(), UndoRefusal> {
+        if !self.editable() {
+            return Err(UndoRefusal::NothingToDo);
+        }
+        let (tracker, history) = (self.1, self.control().history);
+        let mut result = Err(UndoRefusal::NothingToDo);
+        self.0.maybe_update(|w| {
+            result = tracker
+                .try_update_value(|t| {
+                    history
+                        .try_update_value(|h| if redo { h.redo(w, t) } else { h.undo(w, t) })
+                        .unwrap_or(Err(UndoRefusal::NothingToDo))
+                })
+                .unwrap_or(Err(UndoRefusal::NothingToDo));
+            result.is_ok()
+        });
+        self.history_changed();
+        if result.is_ok() {
+            self.control().redraw.update(|n| *n += 1);
+        }
+        result.map(|_| ())
+    }
+
+    /// Puts the plans read again from storage in place (another tab changed them).
+    pub fn replace_all(&self, workbook: Workbook) {
+        self.0.set(workbook);
+        self.control().redraw.update(|n| *n += 1);
+    }
+
+    /// The history changed: update the buttons, and keep it for a reload of this tab.
+    fn history_changed(&self) {
+        self.control().history.with_value(|h| {
+            self.control().undo_redo.set((h.can_undo(), h.can_redo()));
+            // Not kept: it still works until the tab is reloaded.
+            let _ = crate::undo_store::save(h);
         });
     }
 
@@ -173,23 +303,24 @@ const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 /// Writes are started in the order of the changes, and IndexedDB completes them in that
 /// order, so the last change is what stays. A change waiting for its write counts in
 /// [`PendingWrites`] like a write under way.
+///
+/// Only the tab that edits writes (see [`crate::tab_role`]); `on_saved` runs after each
+/// successful write, to tell the other tabs.
 pub fn persist_workbook(
     book: Book,
     health: SaveHealth,
     pending: PendingWrites,
     store: PlanStore,
     initial: &Workbook,
-) {
+    on_saved: Callback<()>,
+) -> Saver {
     // What storage holds, as far as this tab knows: each plan's fingerprint.
-    let saved: StoredValue<HashMap<PlanId, String>> = StoredValue::new(
-        initial
-            .plans
-            .iter()
-            .map(|p| (p.id.clone(), cchc_domain::file::plan_fingerprint(p)))
-            .collect(),
-    );
+    let saved: StoredValue<HashMap<PlanId, String>> = StoredValue::new(fingerprints(initial));
     let store = StoredValue::new_local(store);
     let write_changes = move || {
+        if !book.control().editable.get_untracked() {
+            return;
+        }
         let (writes, fingerprints, deletes) = book.0.with_untracked(|w| {
             let cache = saved.get_value();
             let mut writes = Vec::new();
@@ -223,6 +354,7 @@ pub fn persist_workbook(
                     });
                     // A failure is shown until a later write succeeds.
                     health.0.set(None);
+                    on_saved.run(());
                 }
                 Err(e) => health.0.set(Some(e)),
             }
@@ -265,11 +397,50 @@ pub fn persist_workbook(
             .and_then(|w| w.document())
             .is_some_and(|d| d.hidden())
     };
-    // The listeners live as long as the page.
+    // The listeners live as long as the page. Leaving also ends the undo step being
+    // recorded, so that it is kept for a reload.
     let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if hidden() {
+            book.close_step();
             write_now();
         }
     });
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| write_now());
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| {
+        book.close_step();
+        write_now();
+    });
+    // Asked to save at once (by the offer to reload into a new version: docs/offline.md).
+    let _ = window_event_listener_untyped("cchc:flush", move |_| write_now());
+    Saver {
+        saved,
+        write_now: Callback::new(move |()| write_now()),
+    }
+}
+
+fn fingerprints(workbook: &Workbook) -> HashMap<PlanId, String> {
+    workbook
+        .plans
+        .iter()
+        .map(|p| (p.id.clone(), cchc_domain::file::plan_fingerprint(p)))
+        .collect()
+}
+
+/// What [`persist_workbook`] lets others do: write at once, and know the plans read again
+/// from storage.
+#[derive(Clone, Copy)]
+pub struct Saver {
+    saved: StoredValue<HashMap<PlanId, String>>,
+    write_now: Callback<()>,
+}
+
+impl Saver {
+    /// Writes the change waiting for its write, if any, at once.
+    pub fn flush(&self) {
+        self.write_now.run(());
+    }
+
+    /// The plans were read again from storage: that is what storage holds.
+    pub fn rebase(&self, workbook: &Workbook) {
+        self.saved.set_value(fingerprints(workbook));
+    }
 }

@@ -91,7 +91,8 @@ async fn plans_written_are_read_back_equal_and_deleted_in_the_same_transaction()
 #[wasm_bindgen_test]
 async fn plans_left_in_local_storage_move_into_indexeddb_and_nothing_is_lost() {
     let store = empty_store().await;
-    // IndexedDB already holds a newer p-kept than the copy left in localStorage.
+    // IndexedDB holds p-kept at revision 5; localStorage an older copy (4), as when edits went
+    // to localStorage in a session where IndexedDB could not be opened.
     let mut kept = plan("p-kept", "Xã Long Thọ");
     kept.revision = 5;
     store
@@ -113,8 +114,33 @@ async fn plans_left_in_local_storage_move_into_indexeddb_and_nothing_is_lost() {
         .expect("set");
     storage.set_item("cchc.locale", "vi").expect("set");
 
+    // The same plan in both, written at another time: nothing to keep twice.
+    let same = plan("p-same", "Xã Bình An");
+    store
+        .save(&[(same.id.clone(), text(&same))], &[])
+        .await
+        .expect("save");
+    storage
+        .set_item(
+            &plan_key(&same.id),
+            &stored_plan_text(
+                &same,
+                &ExportMeta {
+                    exported_at: "2026-01-01T00:00:00Z".into(),
+                    ..Default::default()
+                },
+            ),
+        )
+        .expect("set");
+
     let loaded = store.load().await.expect("load");
-    assert_eq!(ids(loaded.plans.clone()), vec!["p-kept", "p-moved"]);
+    // The localStorage copy of p-kept differs from IndexedDB's: it is kept beside it.
+    assert_eq!(
+        ids(loaded.plans.clone()),
+        vec!["p-kept", "p-kept-2", "p-moved", "p-same"]
+    );
+    let beside = loaded.plans.iter().find(|p| p.id.0 == "p-kept-2");
+    assert_eq!(beside.map(|p| p.revision), Some(4));
     let revision = loaded
         .plans
         .iter()
@@ -132,7 +158,14 @@ async fn plans_left_in_local_storage_move_into_indexeddb_and_nothing_is_lost() {
     // The unreadable entry was moved as it was, and is still reported.
     assert_eq!(store.load().await.expect("load again").unreadable.len(), 1);
     store
-        .save(&[], &[PlanId("broken".into())])
+        .save(
+            &[],
+            &[
+                PlanId("broken".into()),
+                PlanId("p-kept-2".into()),
+                PlanId("p-same".into()),
+            ],
+        )
         .await
         .expect("clean up");
 }

@@ -71,8 +71,12 @@ fn plan(id: &str, unit_name: &str) -> Plan {
             entries: Vec::new(),
             notes: Default::default(),
             extra: Default::default(),
+            suggested: false,
         }],
+        tasks: Vec::new(),
+        shortened_procedures: Vec::new(),
         extra: Default::default(),
+        template: None,
     }
 }
 

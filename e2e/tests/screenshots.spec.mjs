@@ -90,6 +90,20 @@ test('screenshots of every screen', async ({ page }) => {
     await page.locator(tid('matrix-row')).first().waitFor();
   });
 
+  // A second tab of the same workbook only views it.
+  await page.locator(tid('lang-vi')).click();
+  const second = await page.context().newPage();
+  await second.setViewportSize({ width: 1366, height: 768 });
+  try {
+    await openApp(second, page.url());
+    await second.locator(tid('read-only-tab')).waitFor();
+    await second.waitForTimeout(150);
+    await second.screenshot({ path: path.join(DIR, '13-second-tab-viewing.png') });
+  } catch (e) {
+    missed.push(`13-second-tab-viewing: ${e.message.split('\n')[0]}`);
+  }
+  await second.close();
+
   if (missed.length) test.info().annotations.push({ type: 'screenshots missed', description: missed.join('\n') });
   console.log(`screenshots in ${DIR}${missed.length ? `; missed:\n${missed.join('\n')}` : ''}`);
 });

@@ -3,6 +3,7 @@
 import {
   test, expect, tid, openApp, createPlan, storedPlans, savedToStorage,
 } from './helpers.mjs';
+import { readFile } from 'node:fs/promises';
 
 test('a full storage shows a lasting banner, keeps the work, and clears when saving works again', async ({ page }) => {
   await openApp(page);
@@ -77,4 +78,50 @@ test('changes are written shortly after typing stops, and at once when the page 
   expect(await written()).not.toContain('Sau Giây Lát');
   await page.clock.runFor(400);
   await expect.poll(written).toContain('Sau Giây Lát');
+});
+
+test('storage full while editing: the banner shows, editing goes on, and the backup holds every edit', async ({ page }) => {
+  await openApp(page);
+  await createPlan(page, { unit: 'Phường Hết Chỗ', number: '01/KH-UBND' });
+  await savedToStorage(page);
+  // Storage fills up. Headless Chromium gives a site about 10 GB, and CDP's
+  // Storage.overrideQuotaForOrigin has no effect on this build, so IndexedDB's refusal is
+  // produced the way Chromium words it when the quota is reached.
+  await page.evaluate(() => {
+    const original = IDBObjectStore.prototype.put;
+    window.__restorePut = () => { IDBObjectStore.prototype.put = original; };
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("Failed to execute 'put' on 'IDBObjectStore': exceeded the quota.", 'QuotaExceededError');
+    };
+  });
+
+  // Edits go on; saving them fails, and the banner says so.
+  const details = page.locator(tid('plan-details'));
+  await details.locator(tid('plan-superior')).fill('UBND tỉnh Đồng Nai — sửa khi đầy');
+  await details.locator(tid('plan-number')).fill('07/KH-UBND');
+  const banner = page.locator(tid('save-failed'));
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('bộ nhớ trình duyệt đã đầy');
+  await details.locator(tid('plan-notes-internal')).fill('Ghi chú gõ khi bộ nhớ đầy');
+  await page.waitForTimeout(400);
+  await expect(banner).toBeVisible();
+
+  // The backup holds every edit, including those storage refused.
+  const download = page.waitForEvent('download');
+  await banner.getByRole('button').click();
+  const file = await download;
+  const text = await readFile(await file.path(), 'utf8');
+  for (const edit of ['Phường Hết Chỗ', 'UBND tỉnh Đồng Nai — sửa khi đầy', '07/KH-UBND', 'Ghi chú gõ khi bộ nhớ đầy']) {
+    expect(text).toContain(edit);
+  }
+
+  // Space freed: the next change saves everything, and the banner goes.
+  await page.evaluate(() => window.__restorePut());
+  await details.locator(tid('plan-unit-code')).fill('26734');
+  await expect(banner).toHaveCount(0);
+  await savedToStorage(page);
+  const stored = Object.values(await storedPlans(page)).join('\n');
+  for (const edit of ['UBND tỉnh Đồng Nai — sửa khi đầy', '07/KH-UBND', 'Ghi chú gõ khi bộ nhớ đầy', '26734']) {
+    expect(stored).toContain(edit);
+  }
 });

@@ -85,6 +85,20 @@ pub fn download_checked_plan(
     locale: cchc_domain::locale::Locale,
     notices: Notices,
 ) -> bool {
+    let name = export_file_name(plan, today);
+    let done = exported_message(&name, locale);
+    download_checked(plan, &name, done, locale, notices)
+}
+
+/// Checks a plan (or a template) and downloads it as a file named `name`; says `done`, or
+/// what to fix. Returns whether the file was handed to the browser.
+pub fn download_checked(
+    plan: &cchc_domain::plan::Plan,
+    name: &str,
+    done: String,
+    locale: cchc_domain::locale::Locale,
+    notices: Notices,
+) -> bool {
     let problems = validate_plan(plan);
     if !problems.is_empty() {
         notices.push(
@@ -94,14 +108,13 @@ pub fn download_checked_plan(
         );
         return false;
     }
-    let name = export_file_name(plan, today);
     match browser::download_text(
-        &name,
+        name,
         &export_plan(plan, &browser::export_meta()),
         "application/json",
     ) {
         Ok(()) => {
-            notices.push(NoticeKind::Success, exported_message(&name, locale), vec![]);
+            notices.push(NoticeKind::Success, done, vec![]);
             true
         }
         Err(e) => {

@@ -1,9 +1,12 @@
-//! The top bar: the product name and the language switch.
+//! The top bar: the product name, undo and redo, the keyboard shortcuts, and the language
+//! switch.
 
 use cchc_domain::i18n::Text;
 use cchc_domain::locale::Locale;
 use leptos::prelude::*;
 
+use crate::components::shortcuts::Shortcuts;
+use crate::components::undo_redo::UndoRedo;
 use crate::state::{Lang, Nav, Screen};
 
 #[component]
@@ -27,6 +30,8 @@ pub fn Header() -> impl IntoView {
                         <span class="brand-tagline">{lang.t(Text::AppTagline)}</span>
                     </span>
                 </a>
+                <UndoRedo />
+                <Shortcuts />
                 <div class="lang-switch" role="group" aria-label=lang.t(Text::Language)>
                     <button
                         type="button"

@@ -60,7 +60,7 @@ fn reading_text(goal: &Goal, reading: &Reading, l: Locale) -> String {
         (_, Reading::Milestone { done_on, evidence }) => {
             let done = done_on
                 .map(format_vi_date)
-                .unwrap_or_else(|| l.pick("chưa hoàn thành", "not done").into());
+                .unwrap_or_else(|| Text::MilestoneNotDone.get(l).into());
             if evidence.is_empty() {
                 done
             } else {

@@ -74,6 +74,10 @@ fn bring_in(x: Importer, files: Vec<web_sys::File>) {
         lang,
     } = x;
     let locale = lang.get_untracked();
+    // A tab that only views (another tab edits) takes in no file; its banner says why.
+    if !book.control().editable.get_untracked() {
+        return;
+    }
     pending.reading.set(true);
     spawn_local(async move {
         let mut incoming: Vec<IncomingFile> = Vec::with_capacity(files.len());

@@ -3,8 +3,8 @@
 //! differences from the plan held, and a choice of what to do. Nothing changes until the
 //! officer presses «Áp dụng»; the outcome of every row goes to the import log.
 
-use cchc_domain::i18n::{revision_and_status, Text};
-use cchc_domain::import_log::{LogAction, LogEntry};
+use cchc_domain::i18n::{revision_and_status, template_kept_message, template_option, Text};
+use cchc_domain::import_log::LogAction;
 use cchc_domain::import_review::{apply, resolution_label, Resolution, ReviewRow};
 use cchc_domain::number::format_count;
 use cchc_domain::plan::PlanId;
@@ -13,7 +13,8 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::import::PendingImport;
 use crate::components::import_log::ImportLogState;
-use crate::state::{Book, Lang, Nav, NoticeKind, Notices, Screen};
+use crate::state::{Book, Lang, Nav, NoticeKind, Notices, SaveHealth, Screen};
+use crate::template_store;
 
 /// One row as shown: texts worked out once when the review opens.
 struct RowView {
@@ -34,12 +35,15 @@ fn row_view(r: &ReviewRow, l: cchc_domain::locale::Locale) -> RowView {
         (Ok(imported), Some(_)) => {
             let p = &imported.plan;
             (
-                format!(
-                    "{} · {} · {}",
-                    p.unit.name,
-                    p.year,
-                    revision_and_status(p.revision, p.status, l)
-                ),
+                match &p.template {
+                    Some(m) => format!("{} · {}", template_option(&m.name, m.version, l), p.year),
+                    None => format!(
+                        "{} · {} · {}",
+                        p.unit.name,
+                        p.year,
+                        revision_and_status(p.revision, p.status, l)
+                    ),
+                },
                 r.arrival_text(l),
                 String::new(),
                 false,
@@ -85,6 +89,7 @@ fn resolution_value(r: Resolution) -> &'static str {
         Resolution::TakeTheirs => "take-theirs",
         Resolution::KeepMine => "keep-mine",
         Resolution::KeepBoth => "keep-both",
+        Resolution::UseAsTemplate => "use-as-template",
         Resolution::Skip => "skip",
     }
 }
@@ -97,6 +102,7 @@ pub fn ImportReview() -> impl IntoView {
     let notices = expect_context::<Notices>();
     let nav = expect_context::<Nav>();
     let log = expect_context::<ImportLogState>();
+    let health = expect_context::<SaveHealth>();
     let choices: RwSignal<Vec<Resolution>> = RwSignal::new(Vec::new());
 
     let apply_rows = move |_| {
@@ -106,16 +112,24 @@ pub fn ImportReview() -> impl IntoView {
         let chosen = choices.get_untracked();
         let l = lang.get_untracked();
         let single = rows.len() == 1;
-        let mut entries: Vec<LogEntry> = Vec::new();
-        book.0.update(|w| {
-            entries = apply(
+        // Template files chosen for the library: kept there, never added to the workbook.
+        let templates: Vec<_> = rows
+            .iter()
+            .zip(&chosen)
+            .filter(|(_, c)| **c == Resolution::UseAsTemplate)
+            .filter_map(|(r, _)| r.file.plan().filter(|p| p.is_template()).cloned())
+            .collect();
+        let Some(entries) = book.edit(|w| {
+            apply(
                 w,
                 rows,
                 &chosen,
                 &mut || PlanId(browser::fresh_id("plan")),
                 &browser::now_rfc3339(),
-            );
-        });
+            )
+        }) else {
+            return;
+        };
         let mut opened = None;
         let mut replaced: Vec<PlanId> = Vec::new();
         for e in &entries {
@@ -135,16 +149,26 @@ pub fn ImportReview() -> impl IntoView {
                 opened = Some(id);
             }
         }
-        let details: Vec<String> = entries
-            .iter()
-            .map(|e| {
-                format!(
-                    "{}: {}",
-                    e.file_name,
-                    cchc_domain::import_log::describe_action(&e.action, l)
-                )
-            })
-            .collect();
+        // Only reached when this tab edits (the workbook took the batch).
+        let mut details: Vec<String> = Vec::new();
+        for t in templates {
+            let name = t
+                .template
+                .as_ref()
+                .map(|m| m.name.clone())
+                .unwrap_or_default();
+            match template_store::add_template(t) {
+                Ok(outcome) => details.push(template_kept_message(&name, outcome, l)),
+                Err(e) => health.0.set(Some(e)),
+            }
+        }
+        details.extend(entries.iter().map(|e| {
+            format!(
+                "{}: {}",
+                e.file_name,
+                cchc_domain::import_log::describe_action(&e.action, l)
+            )
+        }));
         log.0.update(|log| log.append(entries));
         notices.push(
             NoticeKind::Success,
@@ -238,7 +262,7 @@ pub fn ImportReview() -> impl IntoView {
                                                         on:change:target=move |ev| {
                                                             let value = ev.target().value();
                                                             choices.update(|c| {
-                                                                if let (Some(slot), Some(r)) = (c.get_mut(i), [Resolution::Add, Resolution::TakeTheirs, Resolution::KeepMine, Resolution::KeepBoth, Resolution::Skip].into_iter().find(|r| resolution_value(*r) == value)) {
+                                                                if let (Some(slot), Some(r)) = (c.get_mut(i), [Resolution::Add, Resolution::TakeTheirs, Resolution::KeepMine, Resolution::KeepBoth, Resolution::UseAsTemplate, Resolution::Skip].into_iter().find(|r| resolution_value(*r) == value)) {
                                                                     *slot = r;
                                                                 }
                                                             });

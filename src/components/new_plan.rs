@@ -1,17 +1,52 @@
-//! The form that creates a plan: unit, level, superior unit, year, and the plan's document
-//! number and issue date. An impossible date is refused with a message, never corrected.
+//! The form that creates a plan: unit, level, superior unit, year, the plan's document
+//! number and issue date, and the template (*mẫu chỉ tiêu*) whose targets it starts with (a
+//! built-in one, or one of the template library: template files brought in by the import).
+//! An impossible date is refused with a message, never corrected.
 
 use cchc_domain::date::{parse_vi_date, DateError};
-use cchc_domain::i18n::{date_error, level_name, Text};
+use cchc_domain::i18n::{date_error, level_name, template_option, Text};
 use cchc_domain::plan::{
     looks_like_document_number, parse_plan_year, Plan, PlanId, PlanReference, PlanStatus,
 };
+use cchc_domain::template::{targets_for_year, BuiltInTemplate, TemplateError};
+use cchc_domain::template_library::TemplateLibrary;
 use cchc_domain::unit::{Unit, UnitLevel};
 use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::state::{Book, Lang, Nav, Screen, Today};
+use crate::template_store;
+
+/// The template chosen, from the value of its option: `""` (none), a built-in template's id,
+/// or `lib:<id>#<version>` for one of the library.
+fn chosen_template(choice: &str, library: &TemplateLibrary) -> Option<Result<Plan, TemplateError>> {
+    if choice.is_empty() {
+        return None;
+    }
+    if let Some(kept) = choice.strip_prefix("lib:") {
+        let (id, version) = kept.rsplit_once('#')?;
+        let version: u32 = version.parse().ok()?;
+        return library.find(id, version).cloned().map(Ok);
+    }
+    BuiltInTemplate::from_id(choice).map(BuiltInTemplate::load)
+}
+
+/// The value of a library template's option.
+fn library_value(t: &Plan) -> String {
+    t.template
+        .as_ref()
+        .map(|m| format!("lib:{}#{}", m.id, m.version))
+        .unwrap_or_default()
+}
+
+fn built_in_name(t: BuiltInTemplate) -> Text {
+    match t {
+        BuiltInTemplate::Commune2026 => Text::TemplateCommune2026,
+        BuiltInTemplate::Department2026 => Text::TemplateDepartment2026,
+        BuiltInTemplate::Legacy2019 => Text::TemplateLegacy2019,
+    }
+}
 
 /// What is wrong with the form, field by field.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -43,6 +78,21 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
     let date = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
     let submitted = RwSignal::new(false);
+    let template = RwSignal::new(String::new());
+    let template_error = RwSignal::new(None::<String>);
+    // The library as it is when the form opens, and its templates as (option value, name).
+    let library = StoredValue::new(template_store::load_library().0);
+    let kept: Vec<(String, String)> = library.with_value(|lib| {
+        lib.templates()
+            .filter_map(|t| {
+                let m = t.template.as_ref()?;
+                Some((
+                    library_value(t),
+                    template_option(&m.name, m.version, lang.get()),
+                ))
+            })
+            .collect()
+    });
 
     let check = move || {
         let mut e = FormErrors::default();
@@ -95,17 +145,34 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
             return;
         }
         let issued_on = parse_vi_date(&date.get_untracked()).ok();
+        let year = parse_plan_year(&year.get_untracked()).unwrap_or(today.year());
+        let chosen = library.with_value(|lib| chosen_template(&template.get_untracked(), lib));
+        let template = match chosen {
+            Some(Ok(t)) => Some(t),
+            Some(Err(e)) => {
+                template_error.set(Some(e.message(lang.get_untracked())));
+                return;
+            }
+            None => None,
+        };
+        let mut superior = superior.get_untracked().trim().to_string();
+        let mut superior_id = String::new();
+        // A template saved by the superior unit names it: the plan goes to that unit.
+        if let Some(t) = template.as_ref().filter(|_| superior.is_empty()) {
+            superior = t.unit.superior.clone();
+            superior_id = t.unit.superior_id.clone();
+        }
         let plan = Plan {
             id: PlanId(browser::fresh_id("plan")),
             unit: Unit {
                 id: String::new(),
                 name: unit.get_untracked().trim().to_string(),
                 level: level.get_untracked(),
-                superior: superior.get_untracked().trim().to_string(),
-                superior_id: String::new(),
+                superior,
+                superior_id,
                 extra: Default::default(),
             },
-            year: parse_plan_year(&year.get_untracked()).unwrap_or(today.year()),
+            year,
             // Revision 1 is open: the plan's first edits belong to it.
             revision: 1,
             status: PlanStatus::Draft,
@@ -116,13 +183,19 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
             },
             notes: Default::default(),
             sources: Vec::new(),
-            targets: Vec::new(),
+            targets: template
+                .as_ref()
+                .map(|t| targets_for_year(t, year))
+                .unwrap_or_default(),
+            tasks: Vec::new(),
+            shortened_procedures: Vec::new(),
             extra: Default::default(),
+            template: None,
         };
-        let mut new_id = None;
-        book.0.update(|w| {
-            let out = w.add(plan, || PlanId(browser::fresh_id("plan")));
-            new_id = Some(out.id().clone());
+        let new_id = book.edit(|w| {
+            w.add(plan, || PlanId(browser::fresh_id("plan")))
+                .id()
+                .clone()
         });
         if let Some(id) = new_id {
             book.mark_open(&id);
@@ -216,6 +289,25 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                                 }
                             })
                     }}
+                </label>
+                <label class="field field-wide">
+                    <span class="field-label">{lang.t(Text::TemplateLabel)}</span>
+                    <select data-testid="new-plan-template"
+                        on:change:target=move |ev| { template.set(ev.target().value()); template_error.set(None); }>
+                        <option value="">{lang.t(Text::TemplateNone)}</option>
+                        {BuiltInTemplate::ALL.into_iter().map(|t| view! {
+                            <option value=t.id()>{lang.t(built_in_name(t))}</option>
+                        }).collect_view()}
+                        {(!kept.is_empty()).then(|| view! {
+                            <optgroup label=lang.t(Text::TemplateImported)>
+                                {kept.into_iter().map(|(value, name)| view! { <option value=value>{name}</option> }).collect_view()}
+                            </optgroup>
+                        })}
+                    </select>
+                    <span class="field-hint">{lang.t(Text::TemplateHint)}</span>
+                    {move || template_error.get().map(|m| view! {
+                        <span class="field-error" role="alert" data-testid="new-plan-template-error">{m}</span>
+                    })}
                 </label>
             </div>
             <div class="form-actions">

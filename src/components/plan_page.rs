@@ -1,21 +1,28 @@
-//! One plan: its details, its scorecard, its targets grouped by reform area, and the actions
-//! on the whole plan (export, delete).
+//! One plan: its details, its scorecard, its targets grouped by reform area, its tasks and
+//! shortened procedures, and the actions on the whole plan (export, copy to the next year,
+//! save as a template for the subordinate units, delete).
 
 use cchc_domain::area::ReformArea;
 use cchc_domain::editing::{new_target, TargetShape};
-use cchc_domain::i18n::{area_name, scorecard_headline, shape_name, Text};
+use cchc_domain::i18n::{
+    area_name, scorecard_headline, shape_name, template_name_for, template_saved_message, Text,
+};
 use cchc_domain::plan::PlanId;
 use cchc_domain::scorecard::Scorecard;
 use cchc_domain::target::TargetId;
+use cchc_domain::template::{template_file_name, template_from_plan};
 use cchc_domain::validate::validate_plan;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::export::Exporter;
+use crate::components::copy_next_year::CopyToNextYear;
+use crate::components::export::{download_checked, Exporter};
 use crate::components::plan_details::PlanDetails;
+use crate::components::shortened_procedures::ShortenedProcedures;
 use crate::components::summary::PlanSummary;
 use crate::components::target_card::TargetCard;
-use crate::state::{Book, Lang, Nav, ReturnTo, Screen, Today};
+use crate::components::task_list::TaskList;
+use crate::state::{Book, Lang, Nav, Notices, ReturnTo, Screen, Today};
 
 /// The target most recently added, whose editor opens by itself.
 #[derive(Clone, Copy)]
@@ -73,9 +80,24 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
         if browser::confirm(lang.t(Text::ConfirmDeletePlan)) {
             let id = pid.get_value();
             nav.0.set(Screen::Workbook);
-            book.0.update(|w| {
-                w.remove(&id);
-            });
+            book.edit(|w| w.remove(&id));
+        }
+    };
+
+    let notices = expect_context::<Notices>();
+    // The plan's targets as a template file for the subordinate units (no progress, notes or
+    // figures of this unit's year); like an export, it ends the plan's round of changes, so
+    // a template saved again after changes has a higher version.
+    let save_as_template = move |id: &PlanId| {
+        let l = lang.get_untracked();
+        let Some(plan) = book.0.with_untracked(|w| w.plan(id).cloned()) else {
+            return;
+        };
+        let template = template_from_plan(&plan, template_name_for(&plan.unit.name, plan.year, l));
+        let name = template_file_name(&template);
+        let done = template_saved_message(&name, l);
+        if download_checked(&template, &name, done, l, notices) {
+            book.close_revision(id);
         }
     };
 
@@ -108,6 +130,10 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                     <div class="toolbar">
                         <button type="button" class="btn btn-primary" data-testid="export-plan" on:click=move |_| exporter.plan(&pid.get_value())>
                             {lang.t(Text::ExportPlan)}
+                        </button>
+                        <CopyToNextYear id=pid.get_value() />
+                        <button type="button" class="btn btn-secondary" data-testid="save-template" on:click=move |_| save_as_template(&pid.get_value())>
+                            {lang.t(Text::SaveAsTemplate)}
                         </button>
                         <button type="button" class="btn btn-danger-quiet" data-testid="delete-plan" on:click=delete>
                             {lang.t(Text::DeletePlan)}
@@ -181,6 +207,8 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                         </button>
                     </div>
                 </div>
+                <TaskList plan_id=pid.get_value() />
+                <ShortenedProcedures plan_id=pid.get_value() />
             </section>
         }
     };

@@ -3,10 +3,11 @@
 //! history. While progress is being typed, the gauge previews the draft.
 
 use cchc_domain::date::format_vi_date;
+use cchc_domain::deadline::milestone_state;
 use cchc_domain::describe::{describe_margin, describe_rule, describe_value};
 use cchc_domain::evaluation::{evaluate, ConditionResult, Evaluation, Status};
 use cchc_domain::gauge::gauge_for;
-use cchc_domain::i18n::{history_count, note_text, status_icon, status_name, Text};
+use cchc_domain::i18n::{deadline_words, history_count, note_text, status_icon, status_name, Text};
 use cchc_domain::locale::Locale;
 use cchc_domain::plan::PlanId;
 use cchc_domain::progress::{EntryId, ProgressEntry, Reading};
@@ -156,9 +157,14 @@ fn gauges_view(target: &Target, e: &Evaluation, preview: bool, l: Locale) -> Any
                 Reading::Milestone { done_on, evidence } => Some((*done_on, evidence.clone())),
                 _ => None,
             });
+            // Due (and in how many days), done on time, done late, or overdue.
+            let against = milestone_state(target, expect_context::<Today>().0);
             view! {
                 <dl class="figures">
                     <div><dt>{Text::Deadline.get(l)}</dt><dd>{deadline.map(format_vi_date).unwrap_or_else(|| "—".into())}</dd></div>
+                    {against.map(|s| view! {
+                        <div><dt>{Text::DeadlineStateLabel.get(l)}</dt><dd data-testid="milestone-deadline" data-state=s.key()>{deadline_words(s, l)}</dd></div>
+                    })}
                     {done.clone().and_then(|(d, _)| d).map(|d| view! {
                         <div><dt>{Text::DoneOn.get(l)}</dt><dd data-testid="target-value">{format_vi_date(d)}</dd></div>
                     })}
@@ -193,24 +199,18 @@ fn rule_text(t: &Target, l: Locale) -> String {
             if breakdown.is_empty() {
                 r
             } else {
-                format!("{r} · {}", l.pick("từng lĩnh vực đều đạt", "every field"))
+                format!("{r} · {}", Text::EveryFieldMeets.get(l))
             }
         }
         Goal::Compound { first, second } => format!(
             "{} {} {}",
             describe_rule(first, l),
-            l.pick("và", "and"),
+            Text::ConditionsAnd.get(l),
             describe_rule(second, l)
         ),
         Goal::Milestone { deadline } => match deadline {
-            Some(d) => format!(
-                "{} {}",
-                l.pick("hoàn thành trước", "done by"),
-                format_vi_date(*d)
-            ),
-            None => l
-                .pick("hoàn thành (chưa đặt hạn)", "done (no deadline set)")
-                .into(),
+            Some(d) => format!("{} {}", Text::DoneBy.get(l), format_vi_date(*d)),
+            None => Text::DoneNoDeadline.get(l).into(),
         },
         Goal::FreeText => Text::NotGaugedHint.get(l).into(),
     }
@@ -222,14 +222,11 @@ fn card_body(
     e: &Evaluation,
     preview: bool,
     parent: Option<String>,
+    keep_suggested: Callback<()>,
     l: Locale,
 ) -> impl IntoView {
     let label = if t.label.trim().is_empty() {
-        l.pick(
-            "(chưa ghi nội dung chỉ tiêu)",
-            "(target wording not entered)",
-        )
-        .to_string()
+        Text::TargetWordingMissing.get(l).to_string()
     } else {
         t.label.clone()
     };
@@ -240,6 +237,16 @@ fn card_body(
                 <p class="target-rule" data-testid="target-rule">
                     <span class="muted">{Text::RuleLabel.get(l)} ": "</span>
                     {rule_text(t, l)}
+                    // A template's suggestion, to replace with the province's figure.
+                    {t.suggested.then(|| view! {
+                        " "
+                        <span class="suggested-mark" data-testid="suggested-mark">{Text::SuggestedMark.get(l)}</span>
+                        " "
+                        <button type="button" class="btn btn-small btn-quiet" data-testid="keep-suggested"
+                            on:click=move |_| keep_suggested.run(())>
+                            {Text::KeepSuggested.get(l)}
+                        </button>
+                    })}
                 </p>
                 {parent.map(|p| view! {
                     <p class="target-parent muted small">{Text::SubTargetOf.get(l)} ": " {p}</p>
@@ -303,6 +310,16 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
             .and_then(|(_, e, _)| e.note.filter(|_| e.status == Status::Invalid))
     };
 
+    // «Giữ ngưỡng này»: the suggested threshold is the plan's own after all.
+    let keep_suggested = Callback::new(move |()| {
+        let tid = tid.get_value();
+        book.update_plan(&pid.get_value(), |p| {
+            if let Some(t) = p.target_mut(&tid) {
+                t.suggested = false;
+            }
+        });
+    });
+
     let editing = RwSignal::new(just_added.0.get_untracked().as_ref() == Some(&target_id));
     let recording = RwSignal::new(false);
     let show_history = RwSignal::new(false);
@@ -313,7 +330,7 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
             data-status=move || status_key(status.get())>
             {move || {
                 let l = lang.get();
-                shown.get().map(|(t, e, p)| card_body(&t, &e, p, parent_label.get(), l))
+                shown.get().map(|(t, e, p)| card_body(&t, &e, p, parent_label.get(), keep_suggested, l))
             }}
             <div class="target-actions">
                 <button type="button" class="btn btn-small btn-primary" data-testid="record-progress"

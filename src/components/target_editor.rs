@@ -74,6 +74,16 @@ impl TargetWriter {
             }
         });
     }
+    /// A change of what the target demands: a threshold or deadline typed by the officer is
+    /// the plan's own, no longer a template's suggestion.
+    fn edit_demand(&self, part: Part, f: impl FnOnce(&mut Condition)) {
+        self.edit(|t| {
+            if let Some(c) = condition_mut(&mut t.goal, part) {
+                f(c);
+                t.suggested = false;
+            }
+        });
+    }
 }
 
 #[component]
@@ -121,7 +131,13 @@ fn ThresholdInput(
                         parse_vi_number(&v).ok().map(Some)
                     };
                     if let Some(value) = parsed {
-                        writer.edit_condition(part, |c| cchc_domain::editing::set_threshold(&mut c.comparator, slot, value));
+                        let set = |c: &mut Condition| cchc_domain::editing::set_threshold(&mut c.comparator, slot, value);
+                        // Last year's value is a figure, not a demand: the suggestion stays.
+                        if slot == ThresholdSlot::Previous {
+                            writer.edit_condition(part, set);
+                        } else {
+                            writer.edit_demand(part, set);
+                        }
                     }
                 } />
             {(slot == ThresholdSlot::Previous).then(|| view! { <span class="field-hint">{lang.t(Text::PreviousHint)}</span> })}
@@ -306,7 +322,7 @@ fn ConditionEditor(writer: TargetWriter, part: Part) -> impl IntoView {
                     <span class="field-label">{lang.t(Text::RuleLabel)}</span>
                     <select data-testid="rule" on:change:target=move |ev| {
                         if let Some(k) = RuleKind::from_str_opt(&ev.target().value()) {
-                            writer.edit_condition(part, |c| c.comparator = with_rule_kind(&c.comparator, k));
+                            writer.edit_demand(part, |c| c.comparator = with_rule_kind(&c.comparator, k));
                         }
                     }>{rules}</select>
                 </label>
@@ -473,7 +489,7 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
         if browser::confirm(lang.t(Text::ConfirmDeleteTarget)) {
             let tid = writer.tid.get_value();
             book.update_plan(&writer.pid.get_value(), |p| {
-                p.targets.retain(|t| t.id != tid);
+                p.remove_target(&tid);
                 for t in p.targets.iter_mut() {
                     if t.parent.as_ref() == Some(&tid) {
                         t.parent = None;
@@ -553,9 +569,9 @@ pub fn TargetEditor(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                                 let v = ev.target().value();
                                 deadline_text.set(v.clone());
                                 if v.trim().is_empty() {
-                                    writer.edit(|t| if let Goal::Milestone { deadline } = &mut t.goal { *deadline = None; });
+                                    writer.edit(|t| if let Goal::Milestone { deadline } = &mut t.goal { *deadline = None; t.suggested = false; });
                                 } else if let Ok(d) = parse_vi_date(&v) {
-                                    writer.edit(|t| if let Goal::Milestone { deadline } = &mut t.goal { *deadline = Some(d); });
+                                    writer.edit(|t| if let Goal::Milestone { deadline } = &mut t.goal { *deadline = Some(d); t.suggested = false; });
                                 }
                             } />
                         {move || {

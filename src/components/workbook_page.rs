@@ -87,13 +87,10 @@ pub fn WorkbookPage() -> impl IntoView {
     let load_example = move |_| {
         let mut plan = example_plan(&mut |prefix| browser::fresh_id(prefix));
         plan.id = PlanId(browser::fresh_id("plan"));
-        let mut id = None;
-        book.0.update(|w| {
-            id = Some(
-                w.add(plan, || PlanId(browser::fresh_id("plan")))
-                    .id()
-                    .clone(),
-            );
+        let id = book.edit(|w| {
+            w.add(plan, || PlanId(browser::fresh_id("plan")))
+                .id()
+                .clone()
         });
         notices.push(
             NoticeKind::Info,

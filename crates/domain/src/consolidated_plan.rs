@@ -78,7 +78,10 @@ pub fn consolidated_plan(
         notes: Default::default(),
         sources,
         targets,
+        tasks: Vec::new(),
+        shortened_procedures: Vec::new(),
         extra: Default::default(),
+        template: None,
     }
 }
 
@@ -152,5 +155,6 @@ fn column_target(c: &Column, date: NaiveDate, locale: Locale) -> Target {
         entries: entry.into_iter().collect(),
         notes: Default::default(),
         extra: Default::default(),
+        suggested: false,
     }
 }

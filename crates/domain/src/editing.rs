@@ -107,6 +107,7 @@ pub fn new_target(id: TargetId, area: ReformArea, shape: TargetShape) -> Target 
         entries: Vec::new(),
         notes: Default::default(),
         extra: Default::default(),
+        suggested: false,
     }
 }
 

@@ -481,6 +481,7 @@ mod tests {
                 .collect(),
             notes: Default::default(),
             extra: Default::default(),
+            suggested: false,
         }
     }
     fn single(c: Condition, f: Figure) -> Evaluation {

@@ -93,6 +93,7 @@ impl<F: FnMut(&str) -> String> Builder<'_, F> {
             entries: Vec::new(),
             notes: Default::default(),
             extra: Default::default(),
+            suggested: false,
         }
     }
 
@@ -471,7 +472,10 @@ pub fn example_plan(ids: &mut impl FnMut(&str) -> String) -> Plan {
         notes: Default::default(),
         sources: Vec::new(),
         targets,
+        tasks: Vec::new(),
+        shortened_procedures: Vec::new(),
         extra: Default::default(),
+        template: None,
     }
 }
 

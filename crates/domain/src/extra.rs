@@ -1,6 +1,6 @@
 //! Keys of a plan file that this version of the app does not know. A file written by a newer
 //! app of the same major format version may carry them; they are kept with the record they
-//! were found in (plan, unit, reference, target, progress entry) and written back on export,
+//! were found in (plan, unit, reference, target, progress entry, task, shortened procedure) and written back on export,
 //! so passing a plan through this app never drops another version's data.
 
 use serde_json::Value;
@@ -16,12 +16,35 @@ pub const PLAN_KEYS: &[&str] = &[
     "reference",
     "notes",
     "sources",
+    "template",
     "targets",
+    "tasks",
+    "shortenedProcedures",
 ];
 pub const UNIT_KEYS: &[&str] = &["id", "name", "level", "superior"];
 pub const REFERENCE_KEYS: &[&str] = &["number", "issuedOn", "dateNote"];
-pub const TARGET_KEYS: &[&str] = &["id", "area", "label", "goal", "parent", "entries", "notes"];
+pub const TARGET_KEYS: &[&str] = &[
+    "id",
+    "area",
+    "label",
+    "goal",
+    "parent",
+    "suggested",
+    "entries",
+    "notes",
+];
 pub const ENTRY_KEYS: &[&str] = &["id", "date", "reading", "comment"];
+pub const TASK_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "department",
+    "deadline",
+    "output",
+    "status",
+    "doneOn",
+    "targets",
+];
+pub const PROCEDURE_KEYS: &[&str] = &["id", "name", "standardDays", "newDays"];
 
 /// Unknown keys of one JSON object, in key order, with their values as read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

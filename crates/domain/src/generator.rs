@@ -82,6 +82,7 @@ pub fn template_targets(year: i32) -> Vec<Target> {
             entries: Vec::new(),
             notes: Notes::default(),
             extra: Default::default(),
+            suggested: false,
         })
         .collect()
 }
@@ -172,7 +173,10 @@ impl PlanGenerator {
             notes: unit.plan_notes(),
             sources: Vec::new(),
             targets,
+            tasks: Vec::new(),
+            shortened_procedures: Vec::new(),
             extra: Default::default(),
+            template: None,
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::area::ReformArea;
 use crate::date::DateError;
+use crate::deadline::DeadlineState;
 use crate::draft::DraftProblem;
 use crate::editing::{RuleKind, TargetShape};
 use crate::evaluation::{Note, Status};
@@ -11,7 +12,9 @@ use crate::locale::Locale;
 use crate::number::NumberError;
 use crate::scorecard::Scorecard;
 use crate::target::{AboveRange, Period, ValueUnit};
+use crate::task::{TaskDraft, TaskDraftErrors, TaskStage, TaskState, TaskTally};
 use crate::unit::UnitLevel;
+use crate::working_time::{ProcedureDraftErrors, TimeProblem};
 
 macro_rules! texts {
     ($($key:ident => $vi:expr, $en:expr;)*) => {
@@ -32,10 +35,38 @@ texts! {
     AppTagline => "Kế hoạch cải cách hành chính của đơn vị · lưu trong trình duyệt, dùng được khi không có mạng",
         "Your unit's administrative-reform plans · kept in this browser, works offline";
     Language => "Ngôn ngữ", "Language";
+    ShortcutsTitle => "Phím tắt", "Shortcuts";
+    ShortcutUndo => "Hoàn tác thay đổi vừa làm (ngoài ô đang gõ)", "Undo the last change (outside the field being typed in)";
+    ShortcutRedo => "Làm lại thay đổi vừa hoàn tác", "Redo the change just undone";
+    ShortcutMove => "Chuyển sang ô sau, ô trước", "Move to the next, the previous field";
+    ShortcutSubmit => "Trong một biểu mẫu: ghi (tạo kế hoạch, ghi kết quả, thêm dòng)", "In a form: save it (create the plan, record the result, add the row)";
+    ShortcutClose => "Đóng báo cáo nhập tệp mà không áp dụng", "Close the import report without applying it";
+    ShortcutPress => "Bấm nút đang chọn; mở, đóng mục có mũi tên ▸", "Press the focused button; open or close a ▸ section";
+    OpeningWorkbook => "Đang mở sổ kế hoạch…", "Opening the workbook…";
+    MilestoneNotDone => "chưa hoàn thành", "not done";
+    EveryFieldMeets => "từng lĩnh vực đều đạt", "every field";
+    ConditionsAnd => "và", "and";
+    DoneBy => "hoàn thành trước", "done by";
+    DoneNoDeadline => "hoàn thành (chưa đặt hạn)", "done (no deadline set)";
+    TargetWordingMissing => "(chưa ghi nội dung chỉ tiêu)", "(target wording not entered)";
+    StorageDisabled => "bộ nhớ trình duyệt bị tắt", "browser storage is disabled";
+    StorageFull => "bộ nhớ trình duyệt đã đầy", "browser storage is full";
     WorkbookTitle => "Các kế hoạch trong sổ", "Plans in this workbook";
     WorkbookIntro => "Mọi thay đổi được lưu tự động trong trình duyệt này. Xuất tệp để gửi cấp trên hoặc để sao lưu.",
         "Every change is saved automatically in this browser. Export a file to send upward or to keep a backup.";
     NewPlan => "Tạo kế hoạch mới", "New plan";
+    // Templates (docs/templates.md).
+    TemplateLabel => "Mẫu chỉ tiêu", "Target template";
+    TemplateNone => "Trống (tự thêm chỉ tiêu)", "Empty (add targets yourself)";
+    TemplateCommune2026 => "Xã, phường 2026 (31 chỉ tiêu)", "Commune or ward 2026 (31 targets)";
+    TemplateDepartment2026 => "Sở, ngành tỉnh 2026", "Province department 2026";
+    TemplateLegacy2019 => "Kế hoạch kiểu 2019 (cũ)", "2019-style plan (legacy)";
+    TemplateImported => "Mẫu đã nhập", "Imported templates";
+    TemplateHint => "Chỉ tiêu của mẫu giữ mã cố định để cấp trên tổng hợp không cần ghép nối. Ngưỡng ghi «gợi ý» cần sửa theo kế hoạch của tỉnh.",
+        "Template targets keep fixed ids, so the superior unit consolidates without mapping. Thresholds marked «suggested» must be adjusted to the province's plan.";
+    SuggestedMark => "gợi ý — sửa theo kế hoạch của tỉnh", "suggested — adjust to the province's plan";
+    KeepSuggested => "Giữ ngưỡng này", "Keep this threshold";
+    SaveAsTemplate => "Lưu làm mẫu cho cấp dưới", "Save as a template for subordinates";
     ImportPlan => "Nhập tệp kế hoạch…", "Import plan file…";
     LoadExample => "Mở kế hoạch mẫu", "Open the example plan";
     EmptyWorkbook => "Sổ chưa có kế hoạch nào. Hãy tạo kế hoạch mới, nhập tệp kế hoạch nhận được, hoặc mở kế hoạch mẫu để xem cách dùng.",
@@ -193,7 +224,62 @@ texts! {
     DownloadRaw => "Tải về nguyên văn", "Download as it is";
     SavingResumed => "Đã lưu được trở lại: mọi thay đổi đang được giữ trong trình duyệt.",
         "Saving works again: every change is being kept in the browser.";
+    Undo => "Hoàn tác", "Undo";
+    Redo => "Làm lại", "Redo";
+    UndoHint => "Hoàn tác thay đổi vừa làm (Ctrl+Z)", "Undo the last change (Ctrl+Z)";
+    RedoHint => "Làm lại thay đổi vừa hoàn tác (Ctrl+Y hoặc Ctrl+Shift+Z)", "Redo the change just undone (Ctrl+Y or Ctrl+Shift+Z)";
+    UndoChangedSince => "Không hoàn tác được: kế hoạch đã được đổi ở nơi khác (một thẻ khác hoặc một tệp nhập vào). Lịch sử hoàn tác đã được xoá để không ghi đè thay đổi mới hơn.",
+        "Cannot undo: the plan was changed elsewhere since (another tab or an imported file). The undo history was cleared so that newer changes are not overwritten.";
+    ReadOnlyTab => "Sổ kế hoạch đang được sửa ở một thẻ khác của trình duyệt này. Thẻ này chỉ để xem: thay đổi ở thẻ kia hiện ra ở đây ngay khi được lưu.",
+        "The workbook is being edited in another tab of this browser. This tab is for viewing only: changes made there show here as soon as they are saved.";
+    TakeOverEditing => "Sửa ở thẻ này", "Edit in this tab";
+    TakingOverEditing => "Đang chờ thẻ kia lưu xong…", "Waiting for the other tab to finish saving…";
+    EditingMovedHere => "Thẻ này giờ là nơi sửa sổ kế hoạch; thẻ kia chuyển sang chỉ xem.",
+        "This tab now edits the workbook; the other tab is now for viewing only.";
     StorageHealthTitle => "Lưu trữ trong trình duyệt", "Storage in this browser";
+    TasksTitle => "Nhiệm vụ", "Tasks";
+    TasksHint => "Việc cần làm để đạt chỉ tiêu: đơn vị chủ trì, hạn hoàn thành, sản phẩm. Nhiệm vụ chưa xong mà đã qua hạn được đánh dấu quá hạn theo ngày hôm nay.",
+        "What is to be done to meet the targets: the department in charge, the deadline, the output. A task not done by its deadline is marked overdue against today's date.";
+    NoTasks => "Kế hoạch chưa có nhiệm vụ nào.", "This plan has no tasks yet.";
+    NoTasksShown => "Không có nhiệm vụ nào của đơn vị này.", "No task of this department.";
+    TaskTitle => "Nội dung nhiệm vụ", "Task";
+    TaskTitlePlaceholder => "VD: Rà soát, công bố thủ tục hành chính thuộc thẩm quyền", "e.g. Review and publish the procedures in the unit's remit";
+    TaskTitleRequired => "Hãy ghi nội dung nhiệm vụ.", "Enter what is to be done.";
+    TaskDepartment => "Đơn vị chủ trì", "Department in charge";
+    TaskDeadlineHint => "Để trống nếu làm thường xuyên.", "Leave empty for a standing task.";
+    TaskDoneOnHint => "Ghi khi tình trạng là «Hoàn thành».", "For a task whose status is «Done».";
+    DoneOnDay => "ngày", "on";
+    TaskOutput => "Sản phẩm", "Expected output";
+    TaskOutputPlaceholder => "VD: Báo cáo, quyết định", "e.g. A report, a decision";
+    TaskState => "Tình trạng", "Status";
+    TaskLinks => "Gắn với chỉ tiêu", "Serves targets";
+    AddTask => "Thêm nhiệm vụ", "Add task";
+    SaveTask => "Lưu", "Save";
+    EditTask => "Sửa", "Edit";
+    EditTaskTitle => "Sửa nhiệm vụ", "Edit the task";
+    CompleteTask => "Hoàn thành", "Mark done";
+    CompleteTaskHint => "Đánh dấu hoàn thành hôm nay", "Mark as done today";
+    ConfirmDeleteTask => "Xoá nhiệm vụ này?", "Delete this task?";
+    TaskOrderEntered => "Thứ tự nhập", "Order entered";
+    TaskOrderDeadline => "Hạn hoàn thành, sớm trước", "Deadline, earliest first";
+    AllDepartments => "Tất cả đơn vị", "All departments";
+    NoDepartment => "(chưa ghi đơn vị chủ trì)", "(no department)";
+    NoDeadline => "Không đặt hạn", "No deadline";
+    DeadlineStateLabel => "So với hạn", "Against the deadline";
+    WorkingTimeTitle => "Cắt giảm thời gian giải quyết TTHC", "Shorter processing of administrative procedures";
+    WorkingTimeHint => "Thời gian tính bằng ngày làm việc, 1 ngày = 8 giờ làm việc; số lẻ dùng dấu phẩy (VD: 7,5).",
+        "Times in working days, 1 day = 8 working hours; decimals with a comma (e.g. 7,5).";
+    NoProcedures => "Chưa có thủ tục nào được rút ngắn thời gian giải quyết.", "No procedure has a shorter processing time yet.";
+    ProcedureName => "Thủ tục hành chính", "Administrative procedure";
+    ProcedureNamePlaceholder => "VD: Đăng ký khai sinh", "e.g. Birth registration";
+    ProcedureNameRequired => "Hãy nhập tên thủ tục.", "Enter the procedure's name.";
+    StandardDays => "Thời gian theo quy định (ngày)", "Standard time (days)";
+    NewDays => "Thời gian sau khi rút ngắn (ngày)", "New time (days)";
+    SavedTime => "Rút ngắn", "Saved";
+    NewTimeLonger => "Thời gian mới dài hơn thời gian theo quy định.", "The new time is longer than the standard time.";
+    AddProcedure => "Thêm thủ tục", "Add procedure";
+    ConfirmDeleteProcedure => "Xoá thủ tục này khỏi danh sách?", "Remove this procedure from the list?";
+    TotalLabel => "Tổng cộng", "Total";
     StorageUsed => "Đã dùng", "Used";
     StorageAllowed => "được phép", "allowed";
     StorageUnknown => "Trình duyệt không cho biết.", "The browser does not say.";
@@ -574,6 +660,190 @@ pub fn exported_message(file: &str, l: Locale) -> String {
     )
 }
 
+/// `Xã, phường 2026 (phiên bản 2)`: a template in a list.
+pub fn template_option(name: &str, version: u32, l: Locale) -> String {
+    match l {
+        Locale::Vi => format!("{name} (phiên bản {version})"),
+        Locale::En => format!("{name} (version {version})"),
+    }
+}
+
+/// The name written into a template saved from a unit's plan.
+pub fn template_name_for(unit: &str, year: i32, l: Locale) -> String {
+    match l {
+        Locale::Vi => format!("Mẫu chỉ tiêu của {unit} năm {year}"),
+        Locale::En => format!("Targets of {unit} for {year}"),
+    }
+}
+
+pub fn template_saved_message(file: &str, l: Locale) -> String {
+    match l {
+        Locale::Vi => format!("Đã lưu mẫu chỉ tiêu vào tệp «{file}». Gửi tệp cho các đơn vị cấp dưới: họ nhập tệp rồi chọn mẫu này khi tạo kế hoạch mới."),
+        Locale::En => format!("The template was saved as «{file}». Send the file to your subordinate units: they import it, then choose it when creating a new plan."),
+    }
+}
+
+/// What adding a template to the library did.
+pub fn template_kept_message(
+    name: &str,
+    outcome: crate::template_library::LibraryAdd,
+    l: Locale,
+) -> String {
+    use crate::template_library::LibraryAdd;
+    match (outcome, l) {
+        (LibraryAdd::Added, Locale::Vi) => format!("Đã thêm mẫu «{name}» vào thư viện mẫu: chọn mẫu khi tạo kế hoạch mới."),
+        (LibraryAdd::Added, Locale::En) => format!("The template «{name}» was added to the template library: choose it when creating a new plan."),
+        (LibraryAdd::Replaced, Locale::Vi) => format!("Đã cập nhật mẫu «{name}» trong thư viện mẫu."),
+        (LibraryAdd::Replaced, Locale::En) => format!("The template «{name}» was updated in the template library."),
+        (LibraryAdd::Identical, Locale::Vi) => format!("Mẫu «{name}» đã có trong thư viện mẫu."),
+        (LibraryAdd::Identical, Locale::En) => format!("The template «{name}» is already in the template library."),
+    }
+}
+
+/// A task's stage as the officer chooses it.
+pub fn task_stage_name(stage: TaskStage, l: Locale) -> &'static str {
+    match stage {
+        TaskStage::NotStarted => l.pick("Chưa bắt đầu", "Not started"),
+        TaskStage::InProgress => l.pick("Đang thực hiện", "In progress"),
+        TaskStage::Done => l.pick("Hoàn thành", "Done"),
+    }
+}
+
+/// A symbol that carries a task's state without colour.
+pub fn task_state_icon(state: TaskState) -> &'static str {
+    match state {
+        TaskState::NotStarted => "○",
+        TaskState::InProgress => "◐",
+        TaskState::Overdue { .. } => "⚠",
+        TaskState::Done | TaskState::DoneOnTime | TaskState::DoneLate { .. } => "✔",
+    }
+}
+
+/// A task's state in words: `Quá hạn 54 ngày`, `Hoàn thành trễ hạn 2 ngày`.
+pub fn task_state_words(state: TaskState, l: Locale) -> String {
+    match state {
+        TaskState::NotStarted => task_stage_name(TaskStage::NotStarted, l).into(),
+        TaskState::InProgress => task_stage_name(TaskStage::InProgress, l).into(),
+        TaskState::Overdue { days, .. } => l.pick(
+            format!("Quá hạn {days} ngày"),
+            format!("Overdue by {days} days"),
+        ),
+        TaskState::Done => task_stage_name(TaskStage::Done, l).into(),
+        TaskState::DoneOnTime => l.pick("Hoàn thành đúng hạn", "Done on time").into(),
+        TaskState::DoneLate { days } => l.pick(
+            format!("Hoàn thành trễ hạn {days} ngày"),
+            format!("Done {days} days late"),
+        ),
+    }
+}
+
+/// Work against its deadline, in words: `còn 10 ngày`, `đến hạn hôm nay`, `quá hạn 3 ngày`.
+pub fn deadline_words(state: DeadlineState, l: Locale) -> String {
+    match state {
+        DeadlineState::Open => l.pick("chưa đặt hạn", "no deadline set").into(),
+        DeadlineState::Due { days_left: 0 } => l.pick("đến hạn hôm nay", "due today").into(),
+        DeadlineState::Due { days_left } => l.pick(
+            format!("còn {days_left} ngày đến hạn"),
+            format!("due in {days_left} days"),
+        ),
+        DeadlineState::Overdue { days } => l.pick(
+            format!("quá hạn {days} ngày"),
+            format!("overdue by {days} days"),
+        ),
+        DeadlineState::Done => l.pick("đã hoàn thành", "done").into(),
+        DeadlineState::DoneOnTime => l.pick("hoàn thành đúng hạn", "done on time").into(),
+        DeadlineState::DoneLate { days } => l.pick(
+            format!("hoàn thành trễ hạn {days} ngày"),
+            format!("done {days} days late"),
+        ),
+    }
+}
+
+/// `4 nhiệm vụ · 1 hoàn thành · 1 quá hạn`.
+pub fn task_tally_words(t: &TaskTally, l: Locale) -> String {
+    let mut out = l.pick(
+        format!("{} nhiệm vụ · {} hoàn thành", t.total, t.done),
+        format!("{} tasks · {} done", t.total, t.done),
+    );
+    if t.done_late > 0 {
+        out.push_str(&l.pick(
+            format!(" ({} trễ hạn)", t.done_late),
+            format!(" ({} late)", t.done_late),
+        ));
+    }
+    if t.overdue > 0 {
+        out.push_str(&l.pick(
+            format!(" · {} quá hạn", t.overdue),
+            format!(" · {} overdue", t.overdue),
+        ));
+    }
+    out
+}
+
+/// `Tổng cộng 2 thủ tục` / `Total, 2 procedures`.
+pub fn procedures_total_label(n: usize, l: Locale) -> String {
+    l.pick(
+        format!("{} {n} thủ tục", Text::TotalLabel.get(l)),
+        format!("{}, {n} procedures", Text::TotalLabel.get(l)),
+    )
+}
+
+/// What keeps the task form from adding or saving, one sentence per input.
+pub fn task_draft_problems(e: &TaskDraftErrors, d: &TaskDraft, l: Locale) -> String {
+    let mut out = String::new();
+    if e.title_missing {
+        out.push_str(Text::TaskTitleRequired.get(l));
+    }
+    for (label, problem, typed) in [
+        (Text::Deadline, &e.deadline, &d.deadline),
+        (Text::DoneOn, &e.done_on, &d.done_on),
+    ] {
+        if let Some(p) = problem {
+            sentence(&mut out, label, &date_error(p, typed, l), l);
+        }
+    }
+    out
+}
+
+/// What keeps the shortened-procedure form from adding, one sentence per input.
+pub fn procedure_draft_problems(e: &ProcedureDraftErrors, l: Locale) -> String {
+    let mut out = String::new();
+    if e.name_missing {
+        out.push_str(Text::ProcedureNameRequired.get(l));
+    }
+    for (label, problem) in [
+        (Text::StandardDays, &e.standard_days),
+        (Text::NewDays, &e.new_days),
+    ] {
+        if let Some(p) = problem {
+            sentence(&mut out, label, time_problem(p, l), l);
+        }
+    }
+    out
+}
+
+/// Appends `label: what` to the sentences in `out`.
+fn sentence(out: &mut String, label: Text, what: &str, l: Locale) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(label.get(l));
+    out.push_str(": ");
+    out.push_str(what);
+}
+
+/// Why a typed working time was refused.
+pub fn time_problem(p: &TimeProblem, l: Locale) -> &'static str {
+    match p {
+        TimeProblem::Number(NumberError::Negative) => l.pick(
+            "Số ngày không được âm.",
+            "A number of days cannot be negative.",
+        ),
+        TimeProblem::Number(e) => number_error(e, l),
+        TimeProblem::LongerThanStandard => Text::NewTimeLonger.get(l),
+    }
+}
+
 pub fn storage_failed_message(reason: &str, l: Locale) -> String {
     l.pick(
         format!("Không lưu được thay đổi vào trình duyệt ({reason}). Thay đổi vẫn còn trong trang này nhưng sẽ mất khi đóng trang: hãy xuất tệp sao lưu ngay."),
@@ -585,6 +855,22 @@ pub fn unreadable_message(count: usize, l: Locale) -> String {
     l.pick(
         format!("{count} mục lưu trong trình duyệt không đọc được (có thể do phiên bản mới hơn ghi). Các mục này được giữ nguyên, không bị xoá."),
         format!("{count} stored item(s) could not be read (perhaps written by a newer version). They are kept as they are, not deleted."),
+    )
+}
+
+/// `Sao chép sang năm 2027`: the button that makes next year's plan.
+pub fn copy_to_next_year_button(next: i32, l: Locale) -> String {
+    l.pick(
+        format!("Sao chép sang năm {next}"),
+        format!("Copy to {next}"),
+    )
+}
+
+/// What copying a plan to the next year did.
+pub fn copied_to_next_year(from: i32, to: i32, targets: usize, l: Locale) -> String {
+    l.pick(
+        format!("Đã tạo kế hoạch năm {to} từ kế hoạch năm {from}: {targets} chỉ tiêu giữ nguyên mã, chưa có số liệu; kết quả năm {from} là mốc so sánh cho chỉ tiêu «cao hơn năm trước»."),
+        format!("Made the {to} plan from the {from} plan: {targets} targets with the same ids and no figures yet; the {from} results are the baselines of \"higher than last year\" targets."),
     )
 }
 

@@ -15,7 +15,8 @@
 //!
 //! `plan` is left out for a refused file. `action.kind` is one of `added`, `added_alongside`
 //! (with `newId`), `replaced` (with `previousRevision`), `kept_mine`, `identical`, `skipped`,
-//! `refused` (with `code`, an [`ImportError::code`]).
+//! `refused` (with `code`, an [`ImportError::code`]), `template_kept` (a template file added
+//! to the template library).
 //!
 //! Reading ([`decode_log`]) never panics. The log only reports what happened, so it is read
 //! leniently below its envelope: an entry that is not an object is left out, a field that is
@@ -89,6 +90,8 @@ pub enum LogAction {
     },
     /// The held plan was kept; the file was not taken.
     KeptMine,
+    /// A template file, kept in the template library (the workbook is unchanged).
+    TemplateKept,
     /// The file held exactly the plan already held.
     Identical,
     Skipped,
@@ -110,6 +113,7 @@ impl LogAction {
             LogAction::AddedAlongside { .. } => "added_alongside",
             LogAction::Replaced { .. } => "replaced",
             LogAction::KeptMine => "kept_mine",
+            LogAction::TemplateKept => "template_kept",
             LogAction::Identical => "identical",
             LogAction::Skipped => "skipped",
             LogAction::Refused { .. } => "refused",
@@ -307,6 +311,7 @@ fn decode_entry(v: &Value) -> Option<LogEntry> {
             previous_revision: number(a, "previousRevision"),
         },
         "kept_mine" => LogAction::KeptMine,
+        "template_kept" => LogAction::TemplateKept,
         "identical" => LogAction::Identical,
         "skipped" => LogAction::Skipped,
         "refused" => LogAction::Refused {
@@ -340,6 +345,9 @@ pub fn describe_action(a: &LogAction, locale: Locale) -> String {
             format!("Replaced with the received version (was revision {n})"),
         ),
         LogAction::KeptMine => l.pick("Giữ bản đang có", "Kept the plan held").into(),
+        LogAction::TemplateKept => l
+            .pick("Đã thêm vào thư viện mẫu", "Added to the template library")
+            .into(),
         LogAction::Identical => l
             .pick("Giống hệt, không thay đổi", "Identical, nothing changed")
             .into(),

@@ -47,13 +47,16 @@ pub enum Arrival {
     Older { held: PlanId, held_revision: u32 },
     /// The same revision with different content: both copies were edited.
     Diverged { held: PlanId },
+    /// A template file (a plan file with a `template` marker): offered for the template
+    /// library, never added to the workbook as a plan.
+    Template,
 }
 
 impl Arrival {
     /// The held plan of the same id, if there is one.
     pub fn held(&self) -> Option<&PlanId> {
         match self {
-            Arrival::New => None,
+            Arrival::New | Arrival::Template => None,
             Arrival::Identical { held }
             | Arrival::Newer { held, .. }
             | Arrival::Older { held, .. }
@@ -64,6 +67,9 @@ impl Arrival {
 
 /// How `incoming` relates to the plans of `workbook`.
 pub fn classify(workbook: &Workbook, incoming: &Plan) -> Arrival {
+    if incoming.is_template() {
+        return Arrival::Template;
+    }
     let Some(held) = workbook.plan(&incoming.id) else {
         return Arrival::New;
     };
@@ -95,6 +101,8 @@ pub enum Resolution {
     KeepMine,
     /// Keep the held plan and add the file's beside it under a new id.
     KeepBoth,
+    /// Keep a template file in the template library (the workbook does not change).
+    UseAsTemplate,
     Skip,
 }
 
@@ -129,6 +137,7 @@ fn choices_for(arrival: &Arrival) -> (Vec<Resolution>, Resolution) {
     use Resolution::*;
     match arrival {
         Arrival::New => (vec![Add, Skip], Add),
+        Arrival::Template => (vec![UseAsTemplate, Skip], UseAsTemplate),
         Arrival::Identical { .. } => (vec![Skip], Skip),
         Arrival::Newer { .. } => (vec![TakeTheirs, KeepMine, KeepBoth], TakeTheirs),
         Arrival::Older { .. } | Arrival::Diverged { .. } => {
@@ -158,7 +167,7 @@ pub fn review(workbook: &Workbook, files: Vec<IncomingFile>) -> Vec<ReviewRow> {
             Arrival::Newer { held, .. }
             | Arrival::Older { held, .. }
             | Arrival::Diverged { held } => workbook.plan(held).map(|h| diff_plans(h, plan)),
-            Arrival::New | Arrival::Identical { .. } => None,
+            Arrival::New | Arrival::Identical { .. } | Arrival::Template => None,
         };
         let same_plan_as = rows
             .iter()
@@ -243,6 +252,13 @@ fn apply_one(
                 LogAction::AddedAlongside { new_id: new_id.0 }
             }
         };
+    if plan.is_template() {
+        return if choice == Resolution::UseAsTemplate {
+            LogAction::TemplateKept
+        } else {
+            LogAction::Skipped
+        };
+    }
     match (choice, classify(workbook, &plan)) {
         (Resolution::Add | Resolution::KeepBoth, _) | (Resolution::TakeTheirs, Arrival::New) => {
             add(workbook, plan, fresh_id)
@@ -256,7 +272,8 @@ fn apply_one(
             }
             None => add(workbook, plan, fresh_id),
         },
-        (Resolution::KeepMine, Arrival::New) | (Resolution::Skip, _) => LogAction::Skipped,
+        (Resolution::KeepMine, Arrival::New)
+        | (Resolution::Skip | Resolution::UseAsTemplate, _) => LogAction::Skipped,
         (Resolution::KeepMine, _) => LogAction::KeptMine,
     }
 }
@@ -307,6 +324,7 @@ fn arrival_words(a: &Arrival, incoming_revision: Option<u32>, locale: Locale) ->
                 "Same revision, different content",
             )
             .into(),
+        Arrival::Template => l.pick("Tệp mẫu chỉ tiêu", "Template file").into(),
     }
 }
 
@@ -316,6 +334,7 @@ pub fn resolution_label(r: Resolution, locale: Locale) -> &'static str {
         Resolution::TakeTheirs => locale.pick("Lấy bản nhận được", "Take the received version"),
         Resolution::KeepMine => locale.pick("Giữ bản đang có", "Keep the plan held"),
         Resolution::KeepBoth => locale.pick("Giữ cả hai", "Keep both"),
+        Resolution::UseAsTemplate => locale.pick("Dùng làm mẫu", "Use as a template"),
         Resolution::Skip => locale.pick("Bỏ qua", "Skip"),
     }
 }

@@ -1,5 +1,5 @@
-//! A unit's annual CCHC plan: who made it, for which year, under which document, and its
-//! targets grouped by reform area.
+//! A unit's annual CCHC plan: who made it, for which year, under which document, its
+//! targets grouped by reform area, its tasks and the procedures it shortened.
 
 use chrono::NaiveDate;
 
@@ -7,7 +7,9 @@ use crate::area::ReformArea;
 use crate::extra::Extra;
 use crate::notes::Notes;
 use crate::target::{Target, TargetId};
+use crate::task::{Task, TaskId};
 use crate::unit::Unit;
+use crate::working_time::ShortenedProcedure;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PlanId(pub String);
@@ -38,7 +40,15 @@ pub struct Plan {
     pub notes: Notes,
     /// For a consolidated plan: the subordinate plans it was built from, as they were.
     pub sources: Vec<PlanSource>,
+    /// Set when the file is a template (*mẫu chỉ tiêu*) to start plans from, not a unit's
+    /// plan: which template, in which version. See [`crate::template`].
+    pub template: Option<crate::template::TemplateMarker>,
     pub targets: Vec<Target>,
+    /// The plan's tasks (*nhiệm vụ*), in the order they were entered.
+    pub tasks: Vec<Task>,
+    /// Procedures whose processing time the unit shortened (*cắt giảm thời gian giải quyết
+    /// TTHC*).
+    pub shortened_procedures: Vec<ShortenedProcedure>,
     /// Keys of the file's `plan` object that this app does not know, kept for export.
     pub extra: Extra,
 }
@@ -108,6 +118,18 @@ impl Plan {
         self.targets.iter_mut().find(|t| &t.id == id)
     }
 
+    pub fn task_mut(&mut self, id: &TaskId) -> Option<&mut Task> {
+        self.tasks.iter_mut().find(|t| &t.id == id)
+    }
+
+    /// Removes a target, and its id from the tasks that served it.
+    pub fn remove_target(&mut self, id: &TargetId) {
+        self.targets.retain(|t| &t.id != id);
+        for task in &mut self.tasks {
+            task.targets.retain(|t| t != id);
+        }
+    }
+
     /// Targets of one area, in plan order.
     pub fn targets_in(&self, area: ReformArea) -> impl Iterator<Item = &Target> {
         self.targets.iter().filter(move |t| t.area == area)
@@ -116,6 +138,11 @@ impl Plan {
     /// Whether the plan or any of its targets has an internal note.
     pub fn has_internal_notes(&self) -> bool {
         !self.notes.internal.is_empty() || self.targets.iter().any(|t| !t.notes.internal.is_empty())
+    }
+
+    /// Whether this is a template to start plans from rather than a unit's plan.
+    pub fn is_template(&self) -> bool {
+        self.template.is_some()
     }
 
     /// The plan as it is sent to the superior unit when the officer leaves the internal

@@ -2,7 +2,7 @@
 //! of the same plan): what taking the file would change, shown before the officer chooses.
 //!
 //! [`diff_plans`] compares the plan's own facts (unit, year, revision, status, document,
-//! notes), then the targets matched by [`TargetId`] (added, removed, changed: wording, area,
+//! notes, and in short its tasks and shortened procedures), then the targets matched by [`TargetId`] (added, removed, changed: wording, area,
 //! goal, parent, notes) and, inside a target held in both, the progress entries matched by
 //! [`crate::progress::EntryId`]. The result keeps the domain values, not words, so
 //! [`PlanDiff::summary`] and [`PlanDiff::lines`] can word it in either language.
@@ -24,11 +24,12 @@ use crate::i18n::{area_name, level_name, plan_status_name, value_unit_name};
 use crate::letters::{capitalize, lowercase};
 use crate::locale::Locale;
 use crate::notes::Notes;
-use crate::number::{format_count, format_decimal};
+use crate::number::{format_count, format_decimal, Rational};
 use crate::plan::{Plan, PlanStatus};
 use crate::progress::{Figure, ProgressEntry, Reading};
 use crate::target::{Condition, Field, Goal, Measure, Target, TargetId, ValueUnit};
 use crate::unit::UnitLevel;
+use crate::working_time::{days_words, totals};
 
 /// The difference between a held plan and an incoming one; see the module documentation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -179,9 +180,43 @@ pub enum Change {
         before: Option<String>,
         after: Option<String>,
     },
+    /// The threshold became, or stopped being, a template's suggestion (*gợi ý*).
+    Suggested {
+        after: bool,
+    },
+    /// The tasks differ: how many there are, and how many are done, before and after.
+    Tasks {
+        before: TaskCount,
+        after: TaskCount,
+    },
+    /// The shortened procedures differ: how many, and the working days saved in all.
+    ShortenedProcedures {
+        before: (usize, Rational),
+        after: (usize, Rational),
+    },
     /// A difference shown nowhere else: the order of targets, entries or fields, keys kept
     /// from a newer version of the app, the plan id.
     Other,
+}
+
+/// A plan's tasks in a diff: how many, and how many are done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TaskCount {
+    pub total: usize,
+    pub done: usize,
+}
+
+impl TaskCount {
+    fn of(plan: &Plan) -> Self {
+        TaskCount {
+            total: plan.tasks.len(),
+            done: plan
+                .tasks
+                .iter()
+                .filter(|t| t.status.done_on().is_some())
+                .count(),
+        }
+    }
 }
 
 impl Change {
@@ -270,6 +305,24 @@ pub fn diff_plans(held: &Plan, incoming: &Plan) -> PlanDiff {
     }
     note(&mut plan, NoteItem::DateNote, &a.date_note, &b.date_note);
     notes(&mut plan, &held.notes, &incoming.notes);
+    if held.tasks != incoming.tasks {
+        plan.push(Change::Tasks {
+            before: TaskCount::of(held),
+            after: TaskCount::of(incoming),
+        });
+    }
+    if held.shortened_procedures != incoming.shortened_procedures {
+        let of = |p: &Plan| {
+            (
+                p.shortened_procedures.len(),
+                totals(&p.shortened_procedures).saved_days,
+            )
+        };
+        plan.push(Change::ShortenedProcedures {
+            before: of(held),
+            after: of(incoming),
+        });
+    }
 
     let mut diff = PlanDiff {
         plan,
@@ -390,6 +443,11 @@ fn diff_target(
         changes.push(Change::Parent {
             before: held.parent.as_ref().map(|id| name(held_plan, id)),
             after: incoming.parent.as_ref().map(|id| name(incoming_plan, id)),
+        });
+    }
+    if held.suggested != incoming.suggested {
+        changes.push(Change::Suggested {
+            after: incoming.suggested,
         });
     }
     notes(&mut changes, &held.notes, &incoming.notes);
@@ -838,6 +896,34 @@ fn change_text(change: &Change, locale: Locale) -> String {
             named(
                 l.pick("thuộc chỉ tiêu", "part of"),
                 arrow(parent(before), parent(after)),
+            )
+        }
+        Change::Suggested { after } => named(
+            l.pick("ngưỡng", "threshold"),
+            if *after {
+                l.pick("là gợi ý của mẫu", "a template's suggestion")
+            } else {
+                l.pick("đã xác nhận theo kế hoạch", "confirmed for the plan")
+            }
+            .into(),
+        ),
+        Change::Tasks { before, after } => {
+            let count = |c: &TaskCount| {
+                l.pick(
+                    format!("{} ({} hoàn thành)", c.total, c.done),
+                    format!("{} ({} done)", c.total, c.done),
+                )
+            };
+            named(
+                l.pick("nhiệm vụ", "tasks"),
+                arrow(count(before), count(after)),
+            )
+        }
+        Change::ShortenedProcedures { before, after } => {
+            let count = |(n, days): &(usize, Rational)| format!("{n} ({})", days_words(*days, l));
+            named(
+                l.pick("thủ tục rút ngắn thời gian", "shortened procedures"),
+                arrow(count(before), count(after)),
             )
         }
         Change::Other => l

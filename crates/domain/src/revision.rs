@@ -20,7 +20,13 @@ impl RevisionTracker {
     pub fn change(&mut self, plan: &mut Plan, change: impl FnOnce(&mut Plan)) -> bool {
         let before = plan.clone();
         change(plan);
-        if *plan == before {
+        self.changed_from(plan, &before)
+    }
+
+    /// The same as [`RevisionTracker::change`] for a plan already changed, given its state
+    /// `before` (for a caller that keeps that copy anyway, as the undo history does).
+    pub fn changed_from(&mut self, plan: &mut Plan, before: &Plan) -> bool {
+        if *plan == *before {
             return false;
         }
         if !self.open.contains(&plan.id) {

@@ -31,6 +31,10 @@ pub struct Target {
     pub notes: crate::notes::Notes,
     /// Keys of the file's target object that this app does not know.
     pub extra: crate::extra::Extra,
+    /// Whether the threshold (or deadline) is only a suggestion (*gợi ý*) of a template, to be
+    /// replaced by the figure of the province's own plan. Written `"suggested": true` in files,
+    /// only when set.
+    pub suggested: bool,
 }
 
 /// What the target demands.

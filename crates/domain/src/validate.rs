@@ -30,6 +30,8 @@ use crate::target::{Comparator, Condition, Goal, Measure, Target, ValueUnit};
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Location {
     pub target: Option<TargetAt>,
+    /// A task or a shortened procedure of the plan (never with a target).
+    pub item: Option<ItemAt>,
     pub entry: Option<EntryAt>,
     pub part: Option<Part>,
     /// Path of the field as it is named in the file, relative to the entry when there is one,
@@ -45,6 +47,26 @@ pub struct TargetAt {
     pub index: usize,
     pub id: String,
     pub label: String,
+}
+
+/// A task or a shortened procedure, as the officer sees it: its position in its list
+/// (0-based; shown 1-based) and its title or name, from the raw file when the item itself
+/// could not be decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemAt {
+    pub kind: ItemKind,
+    pub index: usize,
+    pub id: String,
+    pub name: String,
+}
+
+/// Which list of the plan an [`ItemAt`] is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    /// `tasks`
+    Task,
+    /// `shortenedProcedures`
+    Procedure,
 }
 
 /// A progress entry: its position in the target (0-based) and its date when it is a real one.
@@ -233,6 +255,18 @@ pub enum ProblemKind {
         year: i32,
     },
 
+    // --- Templates (a plan file with a `template` marker). ---
+    /// A template's version is not a whole number from 1 to 4 294 967 295.
+    BadTemplateVersion {
+        found: String,
+    },
+    /// A template without an id: plans made from it could not be told apart from others.
+    EmptyTemplateId,
+    /// A template holds progress entries; a template is only targets to start from.
+    TemplateWithProgress {
+        entries: usize,
+    },
+
     // --- Targets. ---
     /// Another target has the same id; `first` is the 0-based position of the first one.
     DuplicateTargetId {
@@ -305,6 +339,29 @@ pub enum ProblemKind {
         numerator: u64,
         denominator: u64,
     },
+
+    // --- Tasks and shortened procedures. ---
+    /// Another task (or shortened procedure) has the same id; `first` is the 0-based
+    /// position of the first one.
+    DuplicateItemId {
+        id: String,
+        first: usize,
+    },
+    EmptyTaskTitle,
+    /// A task serves a target that the plan does not have.
+    UnknownTaskTarget {
+        target: String,
+    },
+    EmptyProcedureName,
+    /// A working time below zero.
+    NegativeDays {
+        value: Decimal,
+    },
+    /// The new time of a shortened procedure is longer than its standard time.
+    NewTimeAboveStandard {
+        standard: Decimal,
+        new: Decimal,
+    },
 }
 
 impl ProblemKind {
@@ -319,6 +376,7 @@ impl ProblemKind {
                 | ProblemKind::UnknownValue { .. }
                 | ProblemKind::Structure { .. }
                 | ProblemKind::BadRevision { .. }
+                | ProblemKind::BadTemplateVersion { .. }
         )
     }
 
@@ -402,6 +460,30 @@ impl ProblemKind {
                 } else {
                     format!(
                         "the district level was abolished on 1 July 2025, so it cannot own a plan for {year}; choose commune, ward, special zone, province or department."
+                    )
+                }
+            }
+            ProblemKind::BadTemplateVersion { found } => {
+                if vi {
+                    format!("phiên bản mẫu {} không hợp lệ; phải là số nguyên từ 1 trở lên.", q(&short(found)))
+                } else {
+                    format!("the template version {} is invalid; it must be a whole number from 1.", q(&short(found)))
+                }
+            }
+            ProblemKind::EmptyTemplateId => locale
+                .pick(
+                    "tệp mẫu chỉ tiêu không có mã mẫu (trường \"template.id\"), nên không thể nhận ra các kế hoạch lập từ mẫu này.",
+                    "the template file has no template id (the \"template.id\" field), so plans made from it could not be recognised.",
+                )
+                .to_string(),
+            ProblemKind::TemplateWithProgress { entries } => {
+                if vi {
+                    format!(
+                        "tệp mẫu chỉ tiêu không được chứa số liệu tiến độ, nhưng chỉ tiêu này có {entries} mục tiến độ; mẫu chỉ gồm các chỉ tiêu để bắt đầu kế hoạch."
+                    )
+                } else {
+                    format!(
+                        "a template file must not hold progress, but this target has {entries} progress entries; a template holds only targets to start plans from."
                     )
                 }
             }
@@ -626,6 +708,68 @@ impl ProblemKind {
                     )
                 }
             }
+            ProblemKind::DuplicateItemId { id, first } => {
+                if vi {
+                    format!(
+                        "mã {} trùng với mục thứ {} của cùng danh sách; mỗi mục phải có mã riêng.",
+                        q(&short(id)),
+                        first + 1
+                    )
+                } else {
+                    format!(
+                        "the id {} is also that of item {} of the same list; every item needs its own id.",
+                        q(&short(id)),
+                        first + 1
+                    )
+                }
+            }
+            ProblemKind::EmptyTaskTitle => locale
+                .pick(
+                    "nội dung nhiệm vụ đang để trống; hãy ghi việc cần làm.",
+                    "the task has no wording; enter what is to be done.",
+                )
+                .to_string(),
+            ProblemKind::UnknownTaskTarget { target } => {
+                if vi {
+                    format!(
+                        "nhiệm vụ gắn với chỉ tiêu có mã {}, nhưng kế hoạch không có chỉ tiêu nào mang mã đó.",
+                        q(&short(target))
+                    )
+                } else {
+                    format!(
+                        "the task is linked to the target with id {}, but the plan has no target with that id.",
+                        q(&short(target))
+                    )
+                }
+            }
+            ProblemKind::EmptyProcedureName => locale
+                .pick(
+                    "tên thủ tục hành chính đang để trống.",
+                    "the procedure has no name.",
+                )
+                .to_string(),
+            ProblemKind::NegativeDays { value } => {
+                if vi {
+                    format!("số ngày làm việc không được âm ({}).", num(*value, locale))
+                } else {
+                    format!("a number of working days cannot be negative ({}).", num(*value, locale))
+                }
+            }
+            ProblemKind::NewTimeAboveStandard { standard, new } => {
+                if vi {
+                    format!(
+                        "thời gian mới ({} ngày) dài hơn thời gian theo quy định ({} ngày): thủ tục chưa được rút ngắn.",
+                        num(*new, locale),
+                        num(*standard, locale)
+                    )
+                } else {
+                    format!(
+                        "the new time ({} days) is longer than the standard time ({} days): the procedure was not shortened.",
+                        num(*new, locale),
+                        num(*standard, locale)
+                    )
+                }
+            }
         }
     }
 }
@@ -768,6 +912,20 @@ impl Location {
                 )
             });
         }
+        if let Some(item) = &self.item {
+            let n = item.index + 1;
+            let (vi_kind, en_kind) = match item.kind {
+                ItemKind::Task => ("Nhiệm vụ", "Task"),
+                ItemKind::Procedure => ("Thủ tục rút ngắn thời gian", "Shortened procedure"),
+            };
+            let name = item.name.trim();
+            parts.push(match (name.is_empty(), vi) {
+                (true, true) => format!("{vi_kind} {n}"),
+                (true, false) => format!("{en_kind} {n}"),
+                (false, true) => format!("{vi_kind} {n} «{}»", short(name)),
+                (false, false) => format!("{en_kind} {n} «{}»", short(name)),
+            });
+        }
         if let Some(e) = &self.entry {
             parts.push(match (e.date, vi) {
                 (Some(d), true) => format!("mục tiến độ ngày {}", format_vi_date(d)),
@@ -871,11 +1029,20 @@ pub fn validate_plan(plan: &Plan) -> Vec<Problem> {
         field: field.to_string(),
         ..Location::default()
     };
-    if plan.unit.name.trim().is_empty() {
+    // A template is made for units to come: its unit is left empty.
+    if plan.unit.name.trim().is_empty() && plan.template.is_none() {
         out.push(Problem {
             location: plan_level("unit.name"),
             kind: ProblemKind::EmptyUnitName,
         });
+    }
+    if let Some(marker) = &plan.template {
+        if marker.id.trim().is_empty() {
+            out.push(Problem {
+                location: plan_level("template.id"),
+                kind: ProblemKind::EmptyTemplateId,
+            });
+        }
     }
     if !(MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(&plan.year) {
         out.push(Problem {
@@ -907,6 +1074,7 @@ pub fn validate_plan(plan: &Plan) -> Vec<Problem> {
             out.push(Problem {
                 location: Location {
                     target: Some(at()),
+                    item: None,
                     entry: None,
                     part,
                     field: field.to_string(),
@@ -932,10 +1100,131 @@ pub fn validate_plan(plan: &Plan) -> Vec<Problem> {
         if let Some(kind) = parent_problem(plan, &first_index, i) {
             push("parent", None, kind);
         }
+        if plan.template.is_some() && !target.entries.is_empty() {
+            push(
+                "entries",
+                None,
+                ProblemKind::TemplateWithProgress {
+                    entries: target.entries.len(),
+                },
+            );
+        }
         check_goal(target, &mut push);
         check_entries(target, &at, &mut out);
     }
+    check_tasks(plan, &first_index, &mut out);
+    check_procedures(plan, &mut out);
     out
+}
+
+/// A problem of the `index`-th item of a list, at `field` of the item.
+fn item_problem(
+    kind: ItemKind,
+    index: usize,
+    id: &str,
+    name: &str,
+    field: &str,
+    problem: ProblemKind,
+) -> Problem {
+    Problem {
+        location: Location {
+            item: Some(ItemAt {
+                kind,
+                index,
+                id: id.to_string(),
+                name: name.to_string(),
+            }),
+            field: field.to_string(),
+            ..Location::default()
+        },
+        kind: problem,
+    }
+}
+
+/// For each item, the position of an earlier item with the same id, if any (the lists are
+/// short: a scan, no hashing).
+fn duplicate_ids<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> Vec<Option<(String, usize)>> {
+    let all: Vec<&str> = ids.collect();
+    all.iter()
+        .enumerate()
+        .map(|(i, id)| {
+            all[..i]
+                .iter()
+                .position(|x| x == id)
+                .map(|first| (id.to_string(), first))
+        })
+        .collect()
+}
+
+fn check_tasks(plan: &Plan, targets: &HashMap<&str, usize>, out: &mut Vec<Problem>) {
+    let duplicates = duplicate_ids(plan.tasks.iter().map(|t| t.id.0.as_str()));
+    for (i, (task, duplicate)) in plan.tasks.iter().zip(duplicates).enumerate() {
+        let mut push = |field: &str, problem: ProblemKind| {
+            out.push(item_problem(
+                ItemKind::Task,
+                i,
+                &task.id.0,
+                &task.title,
+                field,
+                problem,
+            ));
+        };
+        if let Some((id, first)) = duplicate {
+            push("id", ProblemKind::DuplicateItemId { id, first });
+        }
+        if task.title.trim().is_empty() {
+            push("title", ProblemKind::EmptyTaskTitle);
+        }
+        for (k, target) in task.targets.iter().enumerate() {
+            if !targets.contains_key(target.0.as_str()) {
+                push(
+                    &format!("targets[{k}]"),
+                    ProblemKind::UnknownTaskTarget {
+                        target: target.0.clone(),
+                    },
+                );
+            }
+        }
+    }
+}
+
+fn check_procedures(plan: &Plan, out: &mut Vec<Problem>) {
+    let list = &plan.shortened_procedures;
+    let duplicates = duplicate_ids(list.iter().map(|p| p.id.0.as_str()));
+    for (i, (p, duplicate)) in list.iter().zip(duplicates).enumerate() {
+        let mut push = |field: &str, problem: ProblemKind| {
+            out.push(item_problem(
+                ItemKind::Procedure,
+                i,
+                &p.id.0,
+                &p.name,
+                field,
+                problem,
+            ));
+        };
+        if let Some((id, first)) = duplicate {
+            push("id", ProblemKind::DuplicateItemId { id, first });
+        }
+        if p.name.trim().is_empty() {
+            push("name", ProblemKind::EmptyProcedureName);
+        }
+        let mut negative = false;
+        for (field, value) in [("standardDays", p.standard_days), ("newDays", p.new_days)] {
+            if value.is_negative() {
+                negative = true;
+                push(field, ProblemKind::NegativeDays { value });
+            }
+        }
+        if !negative && p.new_days > p.standard_days {
+            push(
+                "newDays",
+                ProblemKind::NewTimeAboveStandard {
+                    standard: p.standard_days,
+                    new: p.new_days,
+                },
+            );
+        }
+    }
 }
 
 fn parent_problem(
@@ -1150,6 +1439,7 @@ fn check_entries(target: &Target, at: &impl Fn() -> TargetAt, out: &mut Vec<Prob
             out.push(Problem {
                 location: Location {
                     target: Some(at()),
+                    item: None,
                     entry: Some(entry_at()),
                     part,
                     field: field.to_string(),

@@ -101,7 +101,10 @@ mod tests {
             notes: Default::default(),
             sources: Vec::new(),
             targets: vec![],
+            tasks: Vec::new(),
+            shortened_procedures: Vec::new(),
             extra: Default::default(),
+            template: None,
         }
     }
 

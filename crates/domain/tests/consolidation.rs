@@ -46,6 +46,7 @@ fn target(id: &str, area: ReformArea, label: &str, goal: Goal, reading: Option<R
             .collect(),
         notes: Default::default(),
         extra: Default::default(),
+        suggested: false,
     }
 }
 
@@ -184,7 +185,10 @@ fn ward(i: usize, online: u64, total: u64, dialogues: i64, plan_done: Option<Nai
         notes: Default::default(),
         sources: Vec::new(),
         targets,
+        tasks: Vec::new(),
+        shortened_procedures: Vec::new(),
         extra: Default::default(),
+        template: None,
     }
 }
 

@@ -84,6 +84,7 @@ fn target(goal: Goal, entries: Vec<ProgressEntry>) -> Target {
         entries,
         notes: Notes::default(),
         extra: Extra::default(),
+        suggested: false,
     }
 }
 
@@ -356,6 +357,8 @@ fn every_variant_plan() -> Plan {
             content_hash: format!("sha256:{}", "ab".repeat(32)),
         }],
         targets: t,
+        tasks: Vec::new(),
+        shortened_procedures: Vec::new(),
         extra: extra(&[
             (
                 "attachments",
@@ -363,6 +366,7 @@ fn every_variant_plan() -> Plan {
             ),
             ("zz", json!(null)),
         ]),
+        template: None,
     }
 }
 
@@ -784,6 +788,7 @@ fn in_target(i: usize, field: &str) -> Location {
             id: format!("t-{i}"),
             label: format!("Chỉ tiêu {i}"),
         }),
+        item: None,
         entry: None,
         part: None,
         field: field.into(),

@@ -28,8 +28,8 @@ use cchc_domain::target::{
 };
 use cchc_domain::unit::{Unit, UnitLevel};
 use cchc_domain::validate::{
-    validate_plan, EntryAt, FigureKind, JsonType, Location, Part, Problem, ProblemKind,
-    ReadingShape, TargetAt,
+    validate_plan, EntryAt, FigureKind, ItemAt, ItemKind, JsonType, Location, Part, Problem,
+    ProblemKind, ReadingShape, TargetAt,
 };
 
 // ------------------------------------------------------------------------------------------
@@ -119,6 +119,7 @@ fn target(id: &str, area: ReformArea, label: &str, goal: Goal) -> Target {
         entries: vec![],
         notes: Notes::default(),
         extra: Extra::default(),
+        suggested: false,
     }
 }
 
@@ -562,7 +563,10 @@ fn rich_plan() -> Plan {
         notes: Notes::default(),
         sources: Vec::new(),
         targets: t,
+        tasks: Vec::new(),
+        shortened_procedures: Vec::new(),
         extra: Extra::default(),
+        template: None,
     }
 }
 
@@ -1453,6 +1457,12 @@ fn missing_plan() {
 // Every hostile file, with the exact error it gives
 // ------------------------------------------------------------------------------------------
 
+/// Targets 1 and 2 of the built-in 2019-style template, which the template fixtures change.
+const LEGACY_T1_LABEL: &str =
+    "Tối thiểu 10% hồ sơ thủ tục hành chính được tiếp nhận qua dịch vụ bưu chính công ích";
+const LEGACY_T2_LABEL: &str =
+    "Tối thiểu 15% hồ sơ thủ tục hành chính được trả kết quả qua dịch vụ bưu chính công ích";
+
 const T2_LABEL: &str =
     "Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến mức độ 3, 4 đạt từ 30% đến 40%";
 
@@ -1621,6 +1631,53 @@ fn expected_refusals() -> Vec<(&'static str, ImportError)> {
                 at_plan("revision"),
                 ProblemKind::BadRevision {
                     found: "4294967296".into(),
+                },
+            ),
+        ),
+        // Templates: a plan file with a `template` marker.
+        (
+            "template-with-progress.json",
+            invalid_at(
+                Location {
+                    target: target_at(1, "kieu-2019/t02", LEGACY_T2_LABEL),
+                    field: "entries".into(),
+                    ..Location::default()
+                },
+                ProblemKind::TemplateWithProgress { entries: 1 },
+            ),
+        ),
+        (
+            "template-version-zero.json",
+            invalid_at(
+                at_plan("template.version"),
+                ProblemKind::BadTemplateVersion { found: "0".into() },
+            ),
+        ),
+        (
+            "template-without-id.json",
+            invalid_at(at_plan("template.id"), ProblemKind::EmptyTemplateId),
+        ),
+        (
+            "template-marker-as-text.json",
+            invalid_at(
+                at_plan("template"),
+                ProblemKind::WrongType {
+                    expected: JsonType::Object,
+                    found: JsonType::Text,
+                },
+            ),
+        ),
+        (
+            "suggested-as-text.json",
+            invalid_at(
+                Location {
+                    target: target_at(0, "kieu-2019/t01", LEGACY_T1_LABEL),
+                    field: "suggested".into(),
+                    ..Location::default()
+                },
+                ProblemKind::WrongType {
+                    expected: JsonType::Boolean,
+                    found: JsonType::Text,
                 },
             ),
         ),
@@ -1828,9 +1885,106 @@ fn expected_refusals() -> Vec<(&'static str, ImportError)> {
     ]
 }
 
+/// The files of `tests/fixtures/invalid/` about tasks and shortened procedures: the export
+/// of `plan_with_tasks()` of `tasks_file.rs` (`valid/plan-v2-tasks.json`) edited by hand.
+fn task_and_procedure_refusals() -> Vec<(&'static str, ImportError)> {
+    let at = |kind, index, id: &str, name: &str, field: &str| Location {
+        item: Some(ItemAt {
+            kind,
+            index,
+            id: id.into(),
+            name: name.into(),
+        }),
+        field: field.into(),
+        ..Location::default()
+    };
+    let task2 = |field: &str| {
+        at(
+            ItemKind::Task,
+            1,
+            "nv-2",
+            "Rà soát, công bố thủ tục hành chính thuộc thẩm quyền",
+            field,
+        )
+    };
+    vec![
+        (
+            "task-impossible-deadline.json",
+            bad_value(
+                task2("deadline"),
+                ValueProblem::ImpossibleDate("2026-02-30".into()),
+            ),
+        ),
+        (
+            "task-unknown-status.json",
+            invalid_at(
+                task2("status"),
+                ProblemKind::UnknownValue {
+                    found: "overdue".into(),
+                    allowed: names(&["not_started", "in_progress", "done"]),
+                },
+            ),
+        ),
+        (
+            "task-done-without-date.json",
+            invalid_at(
+                task2("doneOn"),
+                ProblemKind::MissingField {
+                    field: "doneOn".into(),
+                },
+            ),
+        ),
+        (
+            "task-unknown-target.json",
+            invalid_at(
+                at(
+                    ItemKind::Task,
+                    2,
+                    "nv-3",
+                    "Tuyên truyền về cải cách hành chính",
+                    "targets[0]",
+                ),
+                ProblemKind::UnknownTaskTarget {
+                    target: "tpl-99".into(),
+                },
+            ),
+        ),
+        (
+            "procedure-new-time-above-standard.json",
+            invalid_at(
+                at(
+                    ItemKind::Procedure,
+                    0,
+                    "tt-1",
+                    "Đăng ký khai sinh",
+                    "newDays",
+                ),
+                ProblemKind::NewTimeAboveStandard {
+                    standard: dec("3"),
+                    new: dec("4"),
+                },
+            ),
+        ),
+        (
+            "procedure-days-with-comma.json",
+            bad_value(
+                at(
+                    ItemKind::Procedure,
+                    1,
+                    "tt-2",
+                    "Chứng thực bản sao từ bản chính",
+                    "newDays",
+                ),
+                ValueProblem::NotANumber("0,5".into()),
+            ),
+        ),
+    ]
+}
+
 #[test]
 fn every_invalid_fixture_gives_its_exact_error() {
-    let expected = expected_refusals();
+    let mut expected = expected_refusals();
+    expected.extend(task_and_procedure_refusals());
     let dir = format!("{FIXTURES}/invalid");
     let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
@@ -2093,6 +2247,7 @@ fn bad_counts_are_located_down_to_the_field() {
         location,
         Location {
             target: target_at(2, "t-03", T3_LABEL),
+            item: None,
             entry: entry.clone(),
             part: None,
             field: "reading.figure.numerator".into(),
@@ -2896,6 +3051,9 @@ fn every_problem_kind() -> Vec<ProblemKind> {
         ProblemKind::YearOutOfRange { year: 1999 },
         ProblemKind::BadRevision { found: "0".into() },
         ProblemKind::DistrictAbolished { year: 2026 },
+        ProblemKind::BadTemplateVersion { found: "0".into() },
+        ProblemKind::EmptyTemplateId,
+        ProblemKind::TemplateWithProgress { entries: 2 },
         ProblemKind::DuplicateTargetId {
             id: "t-1".into(),
             first: 0,
@@ -2933,6 +3091,20 @@ fn every_problem_kind() -> Vec<ProblemKind> {
             numerator: 9_200,
             denominator: 9_156,
         },
+        ProblemKind::DuplicateItemId {
+            id: "nv-1".into(),
+            first: 0,
+        },
+        ProblemKind::EmptyTaskTitle,
+        ProblemKind::UnknownTaskTarget {
+            target: "t-9".into(),
+        },
+        ProblemKind::EmptyProcedureName,
+        ProblemKind::NegativeDays { value: dec("-1") },
+        ProblemKind::NewTimeAboveStandard {
+            standard: dec("10"),
+            new: dec("12.5"),
+        },
     ];
     for k in &all {
         match k {
@@ -2945,6 +3117,9 @@ fn every_problem_kind() -> Vec<ProblemKind> {
             | ProblemKind::YearOutOfRange { .. }
             | ProblemKind::BadRevision { .. }
             | ProblemKind::DistrictAbolished { .. }
+            | ProblemKind::BadTemplateVersion { .. }
+            | ProblemKind::EmptyTemplateId
+            | ProblemKind::TemplateWithProgress { .. }
             | ProblemKind::DuplicateTargetId { .. }
             | ProblemKind::EmptyTargetLabel
             | ProblemKind::UnknownParent { .. }
@@ -2965,7 +3140,13 @@ fn every_problem_kind() -> Vec<ProblemKind> {
             | ProblemKind::UnknownBreakdownField { .. }
             | ProblemKind::RepeatedBreakdownField { .. }
             | ProblemKind::FigureMismatch { .. }
-            | ProblemKind::NumeratorAboveDenominator { .. } => {}
+            | ProblemKind::NumeratorAboveDenominator { .. }
+            | ProblemKind::DuplicateItemId { .. }
+            | ProblemKind::EmptyTaskTitle
+            | ProblemKind::UnknownTaskTarget { .. }
+            | ProblemKind::EmptyProcedureName
+            | ProblemKind::NegativeDays { .. }
+            | ProblemKind::NewTimeAboveStandard { .. } => {}
         }
     }
     all
@@ -3023,6 +3204,7 @@ fn every_import_error() -> Vec<ImportError> {
         all.push(ImportError::Invalid {
             location: Box::new(Location {
                 target: target_at(2, "t-03", T3_LABEL),
+                item: None,
                 entry: Some(EntryAt {
                     index: 0,
                     id: "e-01".into(),

@@ -540,3 +540,59 @@ fn excerpts_are_one_short_line() {
     assert_eq!(excerpt("ữữữữữữữữ", 4), "ữữữ…");
     assert_eq!(excerpt("", 4), "");
 }
+
+#[test]
+fn tasks_and_shortened_procedures_are_counted() {
+    use cchc_domain::task::{Task, TaskId, TaskStatus};
+    use cchc_domain::working_time::{ProcedureId, ShortenedProcedure};
+    let held = plan();
+    let mut incoming = held.clone();
+    let task = |id: &str, status| Task {
+        title: format!("Nhiệm vụ {id}"),
+        status,
+        ..Task::new(TaskId(id.into()))
+    };
+    incoming.tasks = vec![
+        task("a", TaskStatus::InProgress),
+        task(
+            "b",
+            TaskStatus::Done {
+                on: day(2019, 6, 1),
+            },
+        ),
+    ];
+    incoming.shortened_procedures = vec![ShortenedProcedure {
+        id: ProcedureId("p".into()),
+        name: "Đăng ký khai sinh".into(),
+        standard_days: dec("3"),
+        new_days: dec("1.5"),
+        extra: Default::default(),
+    }];
+    let diff = diff_plans(&held, &incoming);
+    assert_eq!(
+        texts_of(&diff),
+        [
+            "nhiệm vụ: 0 (0 hoàn thành) → 2 (1 hoàn thành)",
+            "thủ tục rút ngắn thời gian: 0 (0 ngày) → 1 (1,5 ngày)",
+        ]
+    );
+    assert_eq!(
+        texts_in(&diff, Locale::En),
+        [
+            "tasks: 0 (0 done) → 2 (1 done)",
+            "shortened procedures: 0 (0 days) → 1 (1,5 days)",
+        ]
+    );
+    assert_eq!(
+        diff.summary(Locale::Vi),
+        "Thông tin chung của kế hoạch thay đổi"
+    );
+    // A task edited without changing the counts still shows.
+    let mut edited = incoming.clone();
+    edited.tasks[0].department = "Phòng Kinh tế".into();
+    assert!(matches!(
+        diff_plans(&incoming, &edited).plan[..],
+        [Change::Tasks { .. }]
+    ));
+    assert!(diff_plans(&incoming, &incoming.clone()).is_empty());
+}

@@ -16,7 +16,8 @@
 //!
 //! Valid plans are built valid by construction (every goal, comparator, measure, unit,
 //! reading and figure variant; every status, revisions from 1 to `u32::MAX`, notes, unit and
-//! superior codes, and unknown keys with any JSON value in the five objects that keep them;
+//! superior codes, tasks (every status, linked to the plan's targets) and shortened
+//! procedures, and unknown keys with any JSON value in the seven objects that keep them;
 //! Vietnamese and hostile text; decimals within [`MAX_FRACTION_DIGITS`] and
 //! [`MAX_MAGNITUDE`]; ratios with numerator ≤ denominator; real dates in 1990–2100; unique ids;
 //! per-field readings naming breakdown fields once; readings shaped by their goal), and the
@@ -53,8 +54,11 @@ use cchc_domain::target::{
     AboveRange, Comparator, Condition, Field, FieldId, Goal, Measure, Period, Target, TargetId,
     ValueUnit,
 };
+use cchc_domain::task::{Task, TaskId, TaskStatus};
+use cchc_domain::template::TemplateMarker;
 use cchc_domain::unit::{Unit, UnitLevel, LAST_DISTRICT_YEAR};
 use cchc_domain::validate::validate_plan;
+use cchc_domain::working_time::{ProcedureId, ShortenedProcedure};
 
 // ------------------------------------------------------------------------------------------
 // Text
@@ -251,7 +255,9 @@ fn notes() -> BoxedStrategy<Notes> {
 }
 
 // The keys each object that keeps unknown keys knows (an unknown key is none of them).
-use cchc_domain::extra::{ENTRY_KEYS, PLAN_KEYS, REFERENCE_KEYS, TARGET_KEYS, UNIT_KEYS};
+use cchc_domain::extra::{
+    ENTRY_KEYS, PLAN_KEYS, PROCEDURE_KEYS, REFERENCE_KEYS, TARGET_KEYS, TASK_KEYS, UNIT_KEYS,
+};
 
 /// A finite number other than −0 (which equals 0 as a value but is written `-0.0`).
 fn float() -> BoxedStrategy<f64> {
@@ -539,11 +545,14 @@ fn target(is_sub: bool) -> BoxedStrategy<Target> {
             Target {
                 id: TargetId(id),
                 area,
-                label,
                 goal,
                 parent: None,
                 entries,
                 notes,
+                // From the label rather than a value of its own, so that the seeds kept in
+                // properties.proptest-regressions still give the plans they gave.
+                suggested: label.len() % 3 == 0,
+                label,
                 extra,
             }
         })
@@ -597,6 +606,66 @@ fn reference() -> BoxedStrategy<PlanReference> {
         .boxed()
 }
 
+/// A task; its target links are set by [`plan_with`] from the plan's targets (indices).
+fn task() -> BoxedStrategy<(Task, Vec<Index>)> {
+    let status = prop_oneof![
+        Just(TaskStatus::NotStarted),
+        Just(TaskStatus::InProgress),
+        date().prop_map(|on| TaskStatus::Done { on }),
+    ];
+    (
+        (text(), nonblank(), text(), prop::option::of(date()), text()),
+        status,
+        prop::collection::vec(any::<Index>(), 0..3),
+        extra(TASK_KEYS),
+    )
+        .prop_map(
+            |((id, title, department, deadline, output), status, links, extra)| {
+                (
+                    Task {
+                        id: TaskId(id),
+                        title,
+                        department,
+                        deadline,
+                        output,
+                        status,
+                        targets: Vec::new(),
+                        extra,
+                    },
+                    links,
+                )
+            },
+        )
+        .boxed()
+}
+
+/// A shortened procedure: its new time the standard time, zero, or any decimal at most the
+/// standard time.
+fn shortened_procedure() -> BoxedStrategy<ShortenedProcedure> {
+    (
+        (text(), nonblank()),
+        non_negative(MAX_MAGNITUDE),
+        non_negative(MAX_MAGNITUDE),
+        0..3u8,
+        extra(PROCEDURE_KEYS),
+    )
+        .prop_map(|((id, name), standard_days, other, how, extra)| {
+            let new_days = match how {
+                0 => standard_days,
+                1 => Decimal::ZERO,
+                _ => other.min(standard_days),
+            };
+            ShortenedProcedure {
+                id: ProcedureId(id),
+                name,
+                standard_days,
+                new_days,
+                extra,
+            }
+        })
+        .boxed()
+}
+
 /// A valid plan of up to `max_targets` targets. Each target may be a sub-target of one made
 /// before it (so the parents never form a loop); the targets are then put in a random order,
 /// so a sub-target may also come before its parent.
@@ -614,6 +683,10 @@ fn plan_with(max_targets: usize) -> BoxedStrategy<Plan> {
                 targets,
                 Just(parents),
                 any::<u64>(),
+                (
+                    prop::collection::vec(task(), 0..4),
+                    prop::collection::vec(shortened_procedure(), 0..3),
+                ),
             )
         })
         .prop_map(
@@ -623,6 +696,7 @@ fn plan_with(max_targets: usize) -> BoxedStrategy<Plan> {
                 mut targets,
                 parents,
                 order,
+                (tasks, mut shortened_procedures),
             )| {
                 let mut ids = HashSet::new();
                 for t in &mut targets {
@@ -642,6 +716,35 @@ fn plan_with(max_targets: usize) -> BoxedStrategy<Plan> {
                     let j = usize::try_from(seed >> 33).unwrap_or(0) % (i + 1);
                     targets.swap(i, j);
                 }
+                // One plan in five is a template (no progress), again without a value of its
+                // own for the same reason.
+                let template = (order % 5 == 0).then(|| {
+                    for t in &mut targets {
+                        t.entries.clear();
+                    }
+                    TemplateMarker {
+                        id: format!("mau-{id}"),
+                        version: u32::try_from(order >> 40).unwrap_or(1).max(1),
+                        name: id.clone(),
+                    }
+                });
+                // Tasks with unique ids, linked to targets of the plan only.
+                let mut ids = HashSet::new();
+                let tasks: Vec<Task> = tasks
+                    .into_iter()
+                    .map(|(mut task, links)| {
+                        make_unique(&mut task.id.0, &mut ids, same);
+                        if !targets.is_empty() {
+                            task.targets =
+                                links.iter().map(|l| l.get(&targets).id.clone()).collect();
+                        }
+                        task
+                    })
+                    .collect();
+                let mut ids = HashSet::new();
+                for p in &mut shortened_procedures {
+                    make_unique(&mut p.id.0, &mut ids, same);
+                }
                 Plan {
                     id: PlanId(id),
                     unit,
@@ -652,7 +755,10 @@ fn plan_with(max_targets: usize) -> BoxedStrategy<Plan> {
                     notes,
                     sources: Vec::new(),
                     targets,
+                    tasks,
+                    shortened_procedures,
                     extra,
+                    template,
                 }
             },
         )
@@ -708,6 +814,28 @@ fn variants(plan: &Plan, out: &mut BTreeSet<String>) {
     ] {
         if !e.is_empty() {
             out.insert(format!("extra:{at}"));
+        }
+    }
+    for t in &plan.tasks {
+        out.insert(format!("task:{}", t.status.stage().as_str()));
+        if t.deadline.is_none() {
+            out.insert("task:no_deadline".into());
+        }
+        if !t.targets.is_empty() {
+            out.insert("task:linked".into());
+        }
+        if !t.extra.is_empty() {
+            out.insert("extra:task".into());
+        }
+    }
+    for p in &plan.shortened_procedures {
+        out.insert(if p.new_days < p.standard_days {
+            "procedure:shortened".into()
+        } else {
+            "procedure:unchanged".into()
+        });
+        if !p.extra.is_empty() {
+            out.insert("extra:procedure".into());
         }
     }
     for t in &plan.targets {
@@ -848,6 +976,15 @@ fn the_generator_reaches_every_variant() {
             "extra:reference",
             "extra:target",
             "extra:entry",
+            "extra:task",
+            "extra:procedure",
+            "task:not_started",
+            "task:in_progress",
+            "task:done",
+            "task:no_deadline",
+            "task:linked",
+            "procedure:shortened",
+            "procedure:unchanged",
         ]
         .map(String::from),
     );
@@ -1069,6 +1206,41 @@ impl Mutator<'_> {
         for t in &mut p.targets {
             self.target(t);
         }
+        self.list(&mut p.tasks);
+        for t in &mut p.tasks {
+            self.task(t);
+        }
+        self.list(&mut p.shortened_procedures);
+        for sp in &mut p.shortened_procedures {
+            self.text(&mut sp.id.0);
+            self.text(&mut sp.name);
+            self.decimal(&mut sp.standard_days);
+            self.decimal(&mut sp.new_days);
+            self.extra(&mut sp.extra, PROCEDURE_KEYS);
+        }
+    }
+
+    fn task(&mut self, t: &mut Task) {
+        self.text(&mut t.id.0);
+        self.text(&mut t.title);
+        self.text(&mut t.department);
+        self.opt_date(&mut t.deadline);
+        self.text(&mut t.output);
+        if self.hit() {
+            t.status = match t.status {
+                TaskStatus::Done { .. } if self.r.flag => TaskStatus::InProgress,
+                TaskStatus::Done { .. } => TaskStatus::NotStarted,
+                _ => TaskStatus::Done { on: self.r.date },
+            };
+        }
+        if let TaskStatus::Done { on } = &mut t.status {
+            self.date(on);
+        }
+        self.list(&mut t.targets);
+        for id in &mut t.targets {
+            self.text(&mut id.0);
+        }
+        self.extra(&mut t.extra, TASK_KEYS);
     }
 
     fn target(&mut self, t: &mut Target) {
@@ -1583,11 +1755,21 @@ const KEYS: &[&str] = &[
     "evidence",
     "text",
     "value",
+    "tasks",
+    "title",
+    "department",
+    "output",
+    "shortenedProcedures",
+    "standardDays",
+    "newDays",
 ];
 
 /// Every tag and name the format knows.
 const TAGS: &[&str] = &[
     FORMAT_ID,
+    "not_started",
+    "in_progress",
+    "done",
     "single",
     "compound",
     "milestone",

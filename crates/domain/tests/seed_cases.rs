@@ -90,6 +90,7 @@ fn target_with(goal: Goal, reading: Reading) -> Target {
         }],
         notes: Default::default(),
         extra: Default::default(),
+        suggested: false,
     }
 }
 

@@ -18,7 +18,7 @@
 //! * optional texts, lists and objects may be absent but not `null`; optional dates and
 //!   numbers may be absent or `null` (an optional date may also be `""`);
 //! * keys the format does not know are kept, in the records that carry an [`Extra`] (plan,
-//!   unit, reference, target, entry), and ignored elsewhere.
+//!   unit, reference, target, entry, task, shortened procedure), and ignored elsewhere.
 
 use chrono::NaiveDate;
 use serde_json::error::Category;
@@ -26,7 +26,9 @@ use serde_json::Value;
 
 use crate::area::ReformArea;
 use crate::date::parse_iso_date;
-use crate::extra::{Extra, ENTRY_KEYS, PLAN_KEYS, REFERENCE_KEYS, TARGET_KEYS, UNIT_KEYS};
+use crate::extra::{
+    Extra, ENTRY_KEYS, PLAN_KEYS, PROCEDURE_KEYS, REFERENCE_KEYS, TARGET_KEYS, TASK_KEYS, UNIT_KEYS,
+};
 use crate::notes::Notes;
 use crate::number::{Count, Decimal, NumberError, MAX_MAGNITUDE};
 use crate::plan::{Plan, PlanId, PlanReference, PlanSource, PlanStatus};
@@ -36,8 +38,13 @@ use crate::target::{
     AboveRange, Comparator, Condition, Field, FieldId, Goal, Measure, Period, Target, TargetId,
     ValueUnit,
 };
+use crate::task::{Task, TaskId, TaskStage, TaskStatus};
+use crate::template::TemplateMarker;
 use crate::unit::{Unit, UnitLevel};
-use crate::validate::{EntryAt, JsonType, Location, Problem, ProblemKind, TargetAt};
+use crate::validate::{
+    EntryAt, ItemAt, ItemKind, JsonType, Location, Problem, ProblemKind, TargetAt,
+};
+use crate::working_time::{ProcedureId, ShortenedProcedure};
 
 use super::error::{ImportError, JsonFault};
 use super::tree::{same_key, Json, Leaf, Object};
@@ -431,7 +438,10 @@ fn plan(v: &Json) -> Decoded<Plan> {
         reference: o.or_default("reference", reference)?,
         notes: o.or_default("notes", notes)?,
         sources: o.or_default("sources", |v, p| list(v, p, source))?,
+        template: o.or_default("template", |v, p| template_marker(v, p).map(Some))?,
         targets: o.or_default("targets", |v, p| list(v, p, target))?,
+        tasks: o.or_default("tasks", |v, p| list(v, p, task))?,
+        shortened_procedures: o.or_default("shortenedProcedures", |v, p| list(v, p, procedure))?,
         extra: o.extra(PLAN_KEYS),
     })
 }
@@ -468,6 +478,39 @@ fn source(_: usize, v: &Json, p: &Path) -> Decoded<PlanSource> {
     })
 }
 
+/// The marker of a template file: `{"id": …, "version": …, "name": …}`.
+fn template_marker(v: &Json, p: &Path) -> Decoded<TemplateMarker> {
+    let o = Obj::of(v, p)?;
+    Ok(TemplateMarker {
+        id: o.req("id", text)?,
+        version: o.req("version", |v, p| {
+            positive_u32(v).ok_or_else(|| {
+                fault(
+                    p,
+                    ProblemKind::BadTemplateVersion {
+                        found: v.excerpt(40),
+                    },
+                )
+            })
+        })?,
+        name: o.or_default("name", text)?,
+    })
+}
+
+fn boolean(v: &Json, p: &Path) -> Decoded<bool> {
+    match v {
+        Json::Bool(b) => Ok(*b),
+        _ => Err(wrong_type(p, JsonType::Boolean, v)),
+    }
+}
+
+/// A whole number from 1 that fits in 32 bits.
+fn positive_u32(v: &Json) -> Option<u32> {
+    v.as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n >= 1)
+}
+
 fn notes(v: &Json, p: &Path) -> Decoded<Notes> {
     let o = Obj::of(v, p)?;
     Ok(Notes {
@@ -478,17 +521,14 @@ fn notes(v: &Json, p: &Path) -> Decoded<Notes> {
 
 /// A revision: a whole number from 1 that fits in 32 bits.
 fn revision(v: &Json, p: &Path) -> Decoded<u32> {
-    v.as_u64()
-        .and_then(|n| u32::try_from(n).ok())
-        .filter(|n| *n >= 1)
-        .ok_or_else(|| {
-            fault(
-                p,
-                ProblemKind::BadRevision {
-                    found: v.excerpt(40),
-                },
-            )
-        })
+    positive_u32(v).ok_or_else(|| {
+        fault(
+            p,
+            ProblemKind::BadRevision {
+                found: v.excerpt(40),
+            },
+        )
+    })
 }
 
 fn year(v: &impl Leaf, p: &Path) -> Decoded<i32> {
@@ -536,9 +576,77 @@ fn target_fields(v: &Json) -> Decoded<Target> {
         label: o.req("label", text)?,
         goal: o.req("goal", goal)?,
         parent: o.opt("parent", text)?.map(TargetId),
+        suggested: o.or_default("suggested", boolean)?,
         entries: o.or_default("entries", |v, p| list(v, p, entry))?,
         notes: o.or_default("notes", notes)?,
         extra: o.extra(TARGET_KEYS),
+    })
+}
+
+/// Item `i` of the plan's tasks or shortened procedures (`kind`): its fields are located
+/// relative to it, and the item by its position, id and name (`name_key`) as the file has
+/// them.
+fn located<T>(
+    kind: ItemKind,
+    name_key: &str,
+    i: usize,
+    v: &Json,
+    fields: fn(&Json) -> Decoded<T>,
+) -> Decoded<T> {
+    fields(v).map_err(|mut f| {
+        f.location.item = Some(ItemAt {
+            kind,
+            index: i,
+            id: raw_text(v, "id"),
+            name: raw_text(v, name_key),
+        });
+        f
+    })
+}
+
+fn task(i: usize, v: &Json, _: &Path) -> Decoded<Task> {
+    located(ItemKind::Task, "title", i, v, task_fields)
+}
+
+fn task_fields(v: &Json) -> Decoded<Task> {
+    let o = Obj::of(v, &Path::Here)?;
+    let stage = o
+        .opt("status", |v, p| {
+            one_of(v, p, &TaskStage::ALL, TaskStage::as_str)
+        })?
+        .unwrap_or(TaskStage::NotStarted);
+    Ok(Task {
+        id: TaskId(o.req("id", text)?),
+        title: o.req("title", text)?,
+        department: o.or_default("department", text)?,
+        deadline: o.opt_date("deadline")?,
+        output: o.or_default("output", text)?,
+        status: match stage {
+            TaskStage::NotStarted => TaskStatus::NotStarted,
+            TaskStage::InProgress => TaskStatus::InProgress,
+            TaskStage::Done => TaskStatus::Done {
+                on: o.req("doneOn", date)?,
+            },
+        },
+        targets: o.or_default("targets", |v, p| {
+            list(v, p, |_, v, p| text(v, p).map(TargetId))
+        })?,
+        extra: o.extra(TASK_KEYS),
+    })
+}
+
+fn procedure(i: usize, v: &Json, _: &Path) -> Decoded<ShortenedProcedure> {
+    located(ItemKind::Procedure, "name", i, v, procedure_fields)
+}
+
+fn procedure_fields(v: &Json) -> Decoded<ShortenedProcedure> {
+    let o = Obj::of(v, &Path::Here)?;
+    Ok(ShortenedProcedure {
+        id: ProcedureId(o.req("id", text)?),
+        name: o.req("name", text)?,
+        standard_days: o.req("standardDays", decimal)?,
+        new_days: o.req("newDays", decimal)?,
+        extra: o.extra(PROCEDURE_KEYS),
     })
 }
 

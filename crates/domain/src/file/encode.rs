@@ -16,13 +16,17 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::date::format_iso_date;
-use crate::extra::{Extra, ENTRY_KEYS, PLAN_KEYS, REFERENCE_KEYS, TARGET_KEYS, UNIT_KEYS};
+use crate::extra::{
+    Extra, ENTRY_KEYS, PLAN_KEYS, PROCEDURE_KEYS, REFERENCE_KEYS, TARGET_KEYS, TASK_KEYS, UNIT_KEYS,
+};
 use crate::notes::Notes;
 use crate::number::Decimal;
 use crate::plan::{Plan, PlanReference};
 use crate::progress::{Figure, ProgressEntry, Reading};
 use crate::target::{Comparator, Condition, Goal, Measure, Target, ValueUnit};
+use crate::task::Task;
 use crate::unit::Unit;
+use crate::working_time::ShortenedProcedure;
 
 /// JSON text being written. The caller opens and closes objects and lists in matching pairs;
 /// [`Writer::key`] and [`Writer::item`] place the separators and indentation.
@@ -248,6 +252,15 @@ pub(crate) fn plan(w: &mut Writer, p: &Plan) {
         }
         w.close_list();
     }
+    if let Some(marker) = &p.template {
+        w.key("template");
+        w.open_object();
+        w.text_field("id", &marker.id);
+        w.key("version");
+        w.int(i64::from(marker.version));
+        w.text_field("name", &marker.name);
+        w.close_object();
+    }
     w.key("targets");
     w.open_list();
     for t in &p.targets {
@@ -255,7 +268,57 @@ pub(crate) fn plan(w: &mut Writer, p: &Plan) {
         target(w, t);
     }
     w.close_list();
+    if !p.tasks.is_empty() {
+        w.key("tasks");
+        w.open_list();
+        for t in &p.tasks {
+            w.item();
+            task(w, t);
+        }
+        w.close_list();
+    }
+    if !p.shortened_procedures.is_empty() {
+        w.key("shortenedProcedures");
+        w.open_list();
+        for sp in &p.shortened_procedures {
+            w.item();
+            procedure(w, sp);
+        }
+        w.close_list();
+    }
     extra(w, &p.extra, PLAN_KEYS);
+    w.close_object();
+}
+
+fn task(w: &mut Writer, t: &Task) {
+    w.open_object();
+    w.text_field("id", &t.id.0);
+    w.text_field("title", &t.title);
+    w.text_field("department", &t.department);
+    w.date_field("deadline", t.deadline);
+    w.text_field("output", &t.output);
+    w.text_field("status", t.status.stage().as_str());
+    if let Some(on) = t.status.done_on() {
+        w.date_field("doneOn", Some(on));
+    }
+    w.key("targets");
+    w.open_list();
+    for id in &t.targets {
+        w.item();
+        w.string(&id.0);
+    }
+    w.close_list();
+    extra(w, &t.extra, TASK_KEYS);
+    w.close_object();
+}
+
+fn procedure(w: &mut Writer, p: &ShortenedProcedure) {
+    w.open_object();
+    w.text_field("id", &p.id.0);
+    w.text_field("name", &p.name);
+    w.decimal_field("standardDays", p.standard_days);
+    w.decimal_field("newDays", p.new_days);
+    extra(w, &p.extra, PROCEDURE_KEYS);
     w.close_object();
 }
 
@@ -315,6 +378,10 @@ fn target(w: &mut Writer, t: &Target) {
     goal(w, &t.goal);
     if let Some(parent) = &t.parent {
         w.text_field("parent", &parent.0);
+    }
+    if t.suggested {
+        w.key("suggested");
+        w.out.push_str("true");
     }
     w.key("entries");
     w.open_list();
@@ -545,10 +612,13 @@ mod extra_tests {
         let mut plan = example_plan_with_counter();
         plan.extra.0.push(("id".into(), Value::from("forged")));
         plan.extra.0.push(("tasks".into(), Value::from(3)));
+        plan.extra.0.push(("snapshots".into(), Value::from(3)));
         let mut w = Writer::new(false);
         super::plan(&mut w, &plan);
         let text = w.finish();
         assert_eq!(text.matches("\"id\":\"forged\"").count(), 0);
-        assert!(text.ends_with(",\"tasks\":3}"));
+        // `tasks` is a key this version knows: the plan has none, so none is written.
+        assert_eq!(text.matches("\"tasks\"").count(), 0);
+        assert!(text.ends_with(",\"snapshots\":3}"));
     }
 }

@@ -27,7 +27,7 @@ mod decode;
 pub(crate) mod encode;
 mod envelope;
 mod error;
-mod file_name;
+pub(crate) mod file_name;
 mod tree;
 
 use chrono::NaiveDate;
