@@ -628,6 +628,7 @@ mod tests {
             entries: Vec::new(),
             notes: Default::default(),
             suggested: false,
+            tracking: Default::default(),
             extra: Default::default(),
         }
     }

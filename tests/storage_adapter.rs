@@ -72,9 +72,11 @@ fn plan(id: &str, unit_name: &str) -> Plan {
             notes: Default::default(),
             extra: Default::default(),
             suggested: false,
+            tracking: Default::default(),
         }],
         tasks: Vec::new(),
         shortened_procedures: Vec::new(),
+        reporting: Default::default(),
         extra: Default::default(),
         template: None,
     }

@@ -189,6 +189,7 @@ pub fn NewPlanForm(on_close: Callback<()>) -> impl IntoView {
                 .unwrap_or_default(),
             tasks: Vec::new(),
             shortened_procedures: Vec::new(),
+            reporting: Default::default(),
             extra: Default::default(),
             template: None,
         };

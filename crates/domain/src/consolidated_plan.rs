@@ -80,6 +80,7 @@ pub fn consolidated_plan(
         targets,
         tasks: Vec::new(),
         shortened_procedures: Vec::new(),
+        reporting: Default::default(),
         extra: Default::default(),
         template: None,
     }
@@ -156,5 +157,6 @@ fn column_target(c: &Column, date: NaiveDate, locale: Locale) -> Target {
         notes: Default::default(),
         extra: Default::default(),
         suggested: false,
+        tracking: Default::default(),
     }
 }

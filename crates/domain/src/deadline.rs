@@ -208,6 +208,7 @@ mod tests {
                 .collect(),
             notes: Default::default(),
             suggested: false,
+            tracking: Default::default(),
             extra: Default::default(),
         }
     }

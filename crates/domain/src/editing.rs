@@ -108,6 +108,7 @@ pub fn new_target(id: TargetId, area: ReformArea, shape: TargetShape) -> Target 
         notes: Default::default(),
         extra: Default::default(),
         suggested: false,
+        tracking: Default::default(),
     }
 }
 

@@ -25,6 +25,35 @@ pub enum Status {
     Invalid,
 }
 
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Met,
+        Status::NotMet,
+        Status::NoData,
+        Status::Waiting,
+        Status::NotApplicable,
+        Status::NotGauged,
+        Status::Invalid,
+    ];
+
+    /// The name in files (a snapshot keeps the verdict as it was): `met`, `not_met`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotMet => "not_met",
+            Status::NoData => "no_data",
+            Status::Waiting => "waiting",
+            Status::NotApplicable => "not_applicable",
+            Status::NotGauged => "not_gauged",
+            Status::Invalid => "invalid",
+        }
+    }
+
+    pub fn from_str_opt(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
 /// Extra detail that explains a status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Note {
@@ -482,6 +511,7 @@ mod tests {
             notes: Default::default(),
             extra: Default::default(),
             suggested: false,
+            tracking: Default::default(),
         }
     }
     fn single(c: Condition, f: Figure) -> Evaluation {

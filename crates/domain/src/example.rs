@@ -94,6 +94,7 @@ impl<F: FnMut(&str) -> String> Builder<'_, F> {
             notes: Default::default(),
             extra: Default::default(),
             suggested: false,
+            tracking: Default::default(),
         }
     }
 
@@ -474,6 +475,7 @@ pub fn example_plan(ids: &mut impl FnMut(&str) -> String) -> Plan {
         targets,
         tasks: Vec::new(),
         shortened_procedures: Vec::new(),
+        reporting: Default::default(),
         extra: Default::default(),
         template: None,
     }

@@ -20,6 +20,8 @@ pub const PLAN_KEYS: &[&str] = &[
     "targets",
     "tasks",
     "shortenedProcedures",
+    "reportingCutoffs",
+    "snapshots",
 ];
 pub const UNIT_KEYS: &[&str] = &["id", "name", "level", "superior"];
 pub const REFERENCE_KEYS: &[&str] = &["number", "issuedOn", "dateNote"];
@@ -30,6 +32,10 @@ pub const TARGET_KEYS: &[&str] = &[
     "goal",
     "parent",
     "suggested",
+    "pace",
+    "periodTargets",
+    "previousYears",
+    "standing",
     "entries",
     "notes",
 ];
@@ -44,6 +50,7 @@ pub const TASK_KEYS: &[&str] = &[
     "doneOn",
     "targets",
 ];
+pub const SNAPSHOT_KEYS: &[&str] = &["id", "period", "takenOn", "figures"];
 pub const PROCEDURE_KEYS: &[&str] = &["id", "name", "standardDays", "newDays"];
 
 /// Unknown keys of one JSON object, in key order, with their values as read.

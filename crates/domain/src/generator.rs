@@ -83,6 +83,7 @@ pub fn template_targets(year: i32) -> Vec<Target> {
             notes: Notes::default(),
             extra: Default::default(),
             suggested: false,
+            tracking: Default::default(),
         })
         .collect()
 }
@@ -175,6 +176,7 @@ impl PlanGenerator {
             targets,
             tasks: Vec::new(),
             shortened_procedures: Vec::new(),
+            reporting: Default::default(),
             extra: Default::default(),
             template: None,
         }

@@ -33,6 +33,7 @@ pub fn copy_to_next_year(plan: &Plan, new_id: PlanId, as_of: NaiveDate) -> Plan 
     for target in &mut targets {
         if let Some(this_year) = plan.targets.iter().find(|t| t.id == target.id) {
             set_baselines(target, this_year, as_of);
+            add_to_history(target, this_year, year, as_of);
         }
     }
     Plan {
@@ -57,6 +58,11 @@ pub fn copy_to_next_year(plan: &Plan, new_id: PlanId, as_of: NaiveDate) -> Plan 
             .cloned()
             .collect(),
         shortened_procedures: Vec::new(),
+        // The province's cut-off days hold next year too; the reviews were this year's.
+        reporting: crate::plan::PlanReporting {
+            cutoffs: plan.reporting.cutoffs,
+            snapshots: Vec::new(),
+        },
         // Next year's plan of a unit, not a template (even if this one was made as one).
         template: None,
         extra: plan.extra.clone(),
@@ -89,6 +95,21 @@ fn set_baselines(target: &mut Target, this_year: &Target, as_of: NaiveDate) {
             set(second, final_value(Some(1)));
         }
         Goal::Milestone { .. } | Goal::FreeText => {}
+    }
+}
+
+/// Adds this year's final value of a single-figure target to next year's history (the
+/// multi-year chart grows by itself), replacing what the history had for this year.
+fn add_to_history(target: &mut Target, this_year: &Target, year: i32, as_of: NaiveDate) {
+    if !matches!(this_year.goal, Goal::Single { .. }) {
+        return;
+    }
+    let value = evaluate(this_year, as_of)
+        .headline
+        .and_then(|r| r.measured)
+        .and_then(|m| baseline(m.value));
+    if let Some(value) = value {
+        crate::target_history::set_year(&mut target.tracking.history, year, Some(value));
     }
 }
 

@@ -324,6 +324,20 @@ impl Rational {
             _ => Rational::from_f64(self.to_f64() - other.to_f64()),
         }
     }
+    /// `self + other`, exactly (falls back to an approximation only far outside the accepted range).
+    pub fn plus(self, other: Rational) -> Rational {
+        self.minus(Rational::new(-other.num, other.den))
+    }
+    /// `self × other`, exactly (falls back to an approximation only far outside the accepted range).
+    pub fn times(self, other: Rational) -> Rational {
+        match (
+            self.num.checked_mul(other.num),
+            self.den.checked_mul(other.den),
+        ) {
+            (Some(n), Some(d)) => Rational::new(n, d),
+            _ => Rational::from_f64(self.to_f64() * other.to_f64()),
+        }
+    }
     pub fn abs(self) -> Rational {
         Rational {
             num: self.num.abs(),

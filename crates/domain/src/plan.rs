@@ -49,6 +49,8 @@ pub struct Plan {
     /// Procedures whose processing time the unit shortened (*cắt giảm thời gian giải quyết
     /// TTHC*).
     pub shortened_procedures: Vec<ShortenedProcedure>,
+    /// Reporting periods' cut-offs and the snapshots of past reviews.
+    pub reporting: PlanReporting,
     /// Keys of the file's `plan` object that this app does not know, kept for export.
     pub extra: Extra,
 }
@@ -62,6 +64,15 @@ pub struct PlanSource {
     pub revision: u32,
     /// The content hash of that plan when it was consolidated (`sha256:…`).
     pub content_hash: String,
+}
+
+/// The plan's reporting: the cut-off days of its periodic reports (the Ministry's unless the
+/// province set its own; file key `reportingCutoffs`, written only when changed) and the
+/// snapshots of its reviews (file key `snapshots`).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct PlanReporting {
+    pub cutoffs: crate::reporting_period::Cutoffs,
+    pub snapshots: Vec<crate::snapshot::Snapshot>,
 }
 
 /// Where the plan stands in its approval.

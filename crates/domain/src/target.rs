@@ -35,6 +35,8 @@ pub struct Target {
     /// replaced by the figure of the province's own plan. Written `"suggested": true` in files,
     /// only when set.
     pub suggested: bool,
+    /// Pacing, per-period targets, previous years' values, published rank.
+    pub tracking: crate::tracking::Tracking,
 }
 
 /// What the target demands.

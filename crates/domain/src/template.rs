@@ -166,6 +166,7 @@ pub fn template_from_plan(plan: &Plan, name: String) -> Plan {
         // A unit's own tasks and results are not a template's.
         tasks: Vec::new(),
         shortened_procedures: Vec::new(),
+        reporting: Default::default(),
         extra: Default::default(),
     }
 }
@@ -181,6 +182,14 @@ fn bare_target(t: &Target) -> Target {
         goal: t.goal.clone(),
         parent: t.parent.clone(),
         suggested: t.suggested,
+        // How the target is paced and its per-period targets are how the plan words it; the
+        // values of past years and a published rank are the unit's own.
+        tracking: crate::tracking::Tracking {
+            pace: t.tracking.pace,
+            period_targets: t.tracking.period_targets,
+            history: Vec::new(),
+            standing: None,
+        },
         entries: Vec::new(),
         notes: Default::default(),
         extra: Default::default(),
@@ -222,6 +231,8 @@ pub fn targets_for_year(template: &Plan, year: i32) -> Vec<Target> {
             if year == from {
                 return t;
             }
+            // A published rank belongs to its year.
+            t.tracking.standing = None;
             t.label = shift_years(&t.label, from, year);
             for_each_condition(&mut t.goal, &mut |c| {
                 c.label = shift_years(&c.label, from, year);

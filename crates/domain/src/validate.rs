@@ -17,13 +17,16 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::date::{days_in_month, format_vi_date};
+use crate::index_standing::StandingProblem;
 use crate::letters::{capitalize, lowercase};
 use crate::locale::Locale;
 use crate::number::{format_count, format_decimal, Decimal};
 use crate::plan::{Plan, MAX_PLAN_YEAR, MIN_PLAN_YEAR};
 use crate::problem::ValueProblem;
 use crate::progress::{Figure, ProgressEntry, Reading};
+use crate::reporting_period::ReportingPeriod;
 use crate::target::{Comparator, Condition, Goal, Measure, Target, ValueUnit};
+use crate::target_history::{check_history, HistoryProblem};
 
 /// Where a problem is: which target (by position and label), which progress entry (by
 /// position and date), which part of the target, and which field of the file.
@@ -67,6 +70,8 @@ pub enum ItemKind {
     Task,
     /// `shortenedProcedures`
     Procedure,
+    /// `snapshots`
+    Snapshot,
 }
 
 /// A progress entry: its position in the target (0-based) and its date when it is a real one.
@@ -362,6 +367,34 @@ pub enum ProblemKind {
         standard: Decimal,
         new: Decimal,
     },
+
+    // --- Reporting periods, pacing, history, rank. ---
+    /// A cut-off day that is not `MM-DD` of a day every year has (`02-30`, `14/6`, `02-29`).
+    BadDayOfYear {
+        found: String,
+    },
+    /// The cut-offs do not follow each other through the year.
+    CutoffsOutOfOrder,
+    /// A per-period target below zero.
+    NegativePeriodTarget {
+        value: Decimal,
+    },
+    /// A previous year's value given twice.
+    HistoryYearTwice {
+        year: i32,
+    },
+    /// A "previous year" that is not before the plan's year.
+    HistoryYearNotBefore {
+        year: i32,
+        plan_year: i32,
+    },
+    /// A rank or a count of ranked units of 0.
+    RankZero,
+    /// A rank beyond the number of units ranked.
+    RankBeyondCount {
+        position: u32,
+        of: u32,
+    },
 }
 
 impl ProblemKind {
@@ -377,6 +410,7 @@ impl ProblemKind {
                 | ProblemKind::Structure { .. }
                 | ProblemKind::BadRevision { .. }
                 | ProblemKind::BadTemplateVersion { .. }
+                | ProblemKind::BadDayOfYear { .. }
         )
     }
 
@@ -770,6 +804,59 @@ impl ProblemKind {
                     )
                 }
             }
+            ProblemKind::BadDayOfYear { found } => {
+                if vi {
+                    format!(
+                        "ngày chốt số liệu {} không hợp lệ; phải có dạng \"MM-DD\" của một ngày có trong mọi năm (ví dụ \"06-14\" cho 14/6).",
+                        q(&short(found))
+                    )
+                } else {
+                    format!(
+                        "the cut-off day {} is invalid; it must be \"MM-DD\" of a day every year has (e.g. \"06-14\" for 14 June).",
+                        q(&short(found))
+                    )
+                }
+            }
+            ProblemKind::CutoffsOutOfOrder => locale
+                .pick(
+                    "các ngày chốt số liệu phải nối tiếp nhau trong năm: quý I trước 6 tháng, 6 tháng trước quý III, quý III trước cả năm.",
+                    "the cut-off days must follow each other through the year: first quarter before six months, six months before third quarter, third quarter before the year.",
+                )
+                .to_string(),
+            ProblemKind::NegativePeriodTarget { value } => {
+                if vi {
+                    format!("chỉ tiêu của kỳ không được âm ({}).", num(*value, locale))
+                } else {
+                    format!("a period's target cannot be negative ({}).", num(*value, locale))
+                }
+            }
+            ProblemKind::HistoryYearTwice { year } => {
+                if vi {
+                    format!("giá trị năm {year} được ghi hai lần trong số liệu các năm trước; chỉ giữ một.")
+                } else {
+                    format!("the value of {year} is given twice in the previous years' values; keep one.")
+                }
+            }
+            ProblemKind::HistoryYearNotBefore { year, plan_year } => {
+                if vi {
+                    format!("số liệu các năm trước có năm {year}, không trước năm kế hoạch {plan_year}.")
+                } else {
+                    format!("the previous years' values include {year}, which is not before the plan year {plan_year}.")
+                }
+            }
+            ProblemKind::RankZero => locale
+                .pick(
+                    "thứ hạng và số đơn vị được xếp hạng phải từ 1 trở lên.",
+                    "a rank and the number of units ranked must be 1 or more.",
+                )
+                .to_string(),
+            ProblemKind::RankBeyondCount { position, of } => {
+                if vi {
+                    format!("thứ hạng {position} lớn hơn số đơn vị được xếp hạng ({of}).")
+                } else {
+                    format!("the rank {position} is beyond the number of units ranked ({of}).")
+                }
+            }
         }
     }
 }
@@ -917,6 +1004,7 @@ impl Location {
             let (vi_kind, en_kind) = match item.kind {
                 ItemKind::Task => ("Nhiệm vụ", "Task"),
                 ItemKind::Procedure => ("Thủ tục rút ngắn thời gian", "Shortened procedure"),
+                ItemKind::Snapshot => ("Bản chốt số liệu", "Snapshot"),
             };
             let name = item.name.trim();
             parts.push(match (name.is_empty(), vi) {
@@ -1110,11 +1198,91 @@ pub fn validate_plan(plan: &Plan) -> Vec<Problem> {
             );
         }
         check_goal(target, &mut push);
+        check_tracking(target, plan.year, &mut push);
         check_entries(target, &at, &mut out);
     }
     check_tasks(plan, &first_index, &mut out);
     check_procedures(plan, &mut out);
+    check_reporting(plan, &mut out);
     out
+}
+
+fn check_tracking(
+    target: &Target,
+    plan_year: i32,
+    push: &mut impl FnMut(&str, Option<Part>, ProblemKind),
+) {
+    let tracking = &target.tracking;
+    for (key, period) in [
+        ("firstQuarter", ReportingPeriod::FirstQuarter),
+        ("sixMonths", ReportingPeriod::SixMonths),
+        ("thirdQuarter", ReportingPeriod::ThirdQuarter),
+    ] {
+        if let Some(value) = tracking.period_targets.get(period) {
+            if value.is_negative() {
+                push(
+                    &format!("periodTargets.{key}"),
+                    None,
+                    ProblemKind::NegativePeriodTarget { value },
+                );
+            }
+        }
+    }
+    match check_history(&tracking.history, plan_year) {
+        Ok(()) => {}
+        Err(HistoryProblem::YearTwice(year)) => push(
+            "previousYears",
+            None,
+            ProblemKind::HistoryYearTwice { year },
+        ),
+        Err(HistoryProblem::NotBefore(year)) => push(
+            "previousYears",
+            None,
+            ProblemKind::HistoryYearNotBefore { year, plan_year },
+        ),
+    }
+    if let Some(standing) = &tracking.standing {
+        match standing.check() {
+            Ok(()) => {}
+            Err(StandingProblem::Zero) => push("standing", None, ProblemKind::RankZero),
+            Err(StandingProblem::BeyondCount) => push(
+                "standing",
+                None,
+                ProblemKind::RankBeyondCount {
+                    position: standing
+                        .position
+                        .max(standing.previous_position.unwrap_or(0)),
+                    of: standing.of,
+                },
+            ),
+        }
+    }
+}
+
+fn check_reporting(plan: &Plan, out: &mut Vec<Problem>) {
+    if plan.reporting.cutoffs.check().is_err() {
+        out.push(Problem {
+            location: Location {
+                field: "reportingCutoffs".to_string(),
+                ..Location::default()
+            },
+            kind: ProblemKind::CutoffsOutOfOrder,
+        });
+    }
+    let list = &plan.reporting.snapshots;
+    let duplicates = duplicate_ids(list.iter().map(|s| s.id.0.as_str()));
+    for (i, (snapshot, duplicate)) in list.iter().zip(duplicates).enumerate() {
+        if let Some((id, first)) = duplicate {
+            out.push(item_problem(
+                ItemKind::Snapshot,
+                i,
+                &snapshot.id.0,
+                snapshot.period.as_str(),
+                "id",
+                ProblemKind::DuplicateItemId { id, first },
+            ));
+        }
+    }
 }
 
 /// A problem of the `index`-th item of a list, at `field` of the item.

@@ -103,6 +103,7 @@ mod tests {
             targets: vec![],
             tasks: Vec::new(),
             shortened_procedures: Vec::new(),
+            reporting: Default::default(),
             extra: Default::default(),
             template: None,
         }

@@ -47,6 +47,7 @@ fn target(id: &str, area: ReformArea, label: &str, goal: Goal, reading: Option<R
         notes: Default::default(),
         extra: Default::default(),
         suggested: false,
+        tracking: Default::default(),
     }
 }
 
@@ -187,6 +188,7 @@ fn ward(i: usize, online: u64, total: u64, dialogues: i64, plan_done: Option<Nai
         targets,
         tasks: Vec::new(),
         shortened_procedures: Vec::new(),
+        reporting: Default::default(),
         extra: Default::default(),
         template: None,
     }

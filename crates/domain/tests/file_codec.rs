@@ -85,6 +85,7 @@ fn target(goal: Goal, entries: Vec<ProgressEntry>) -> Target {
         notes: Notes::default(),
         extra: Extra::default(),
         suggested: false,
+        tracking: Default::default(),
     }
 }
 
@@ -359,6 +360,7 @@ fn every_variant_plan() -> Plan {
         targets: t,
         tasks: Vec::new(),
         shortened_procedures: Vec::new(),
+        reporting: Default::default(),
         extra: extra(&[
             (
                 "attachments",

@@ -120,6 +120,7 @@ fn target(id: &str, area: ReformArea, label: &str, goal: Goal) -> Target {
         notes: Notes::default(),
         extra: Extra::default(),
         suggested: false,
+        tracking: Default::default(),
     }
 }
 
@@ -565,6 +566,7 @@ fn rich_plan() -> Plan {
         targets: t,
         tasks: Vec::new(),
         shortened_procedures: Vec::new(),
+        reporting: Default::default(),
         extra: Extra::default(),
         template: None,
     }
@@ -1885,6 +1887,103 @@ fn expected_refusals() -> Vec<(&'static str, ImportError)> {
     ]
 }
 
+/// The files of `tests/fixtures/invalid/` about reporting periods, pacing, previous years,
+/// ranks and snapshots: the export of `plan_with_periods()` of `periods_and_pacing.rs`
+/// (`valid/plan-v2-periods.json`) edited by hand.
+fn period_refusals() -> Vec<(&'static str, ImportError)> {
+    let in_target = |index: usize, id: &str, label: &str, field: &str| Location {
+        target: target_at(index, id, label),
+        field: field.into(),
+        ..Location::default()
+    };
+    let post = |field: &str| {
+        in_target(
+            0,
+            "t-post",
+            "Tiếp nhận ít nhất 200 hồ sơ qua dịch vụ bưu chính công ích",
+            field,
+        )
+    };
+    vec![
+        (
+            "cutoff-impossible-day.json",
+            invalid_at(
+                at_plan("reportingCutoffs.sixMonths"),
+                ProblemKind::BadDayOfYear {
+                    found: "02-30".into(),
+                },
+            ),
+        ),
+        (
+            "cutoffs-out-of-order.json",
+            invalid_at(at_plan("reportingCutoffs"), ProblemKind::CutoffsOutOfOrder),
+        ),
+        (
+            "rank-beyond-count.json",
+            invalid_at(
+                in_target(
+                    3,
+                    "t-par",
+                    "Chỉ số CCHC của phường thuộc nhóm A",
+                    "standing",
+                ),
+                ProblemKind::RankBeyondCount {
+                    position: 64,
+                    of: 63,
+                },
+            ),
+        ),
+        (
+            "previous-year-twice.json",
+            invalid_at(
+                in_target(
+                    2,
+                    "t-online",
+                    "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3 cao hơn năm trước",
+                    "previousYears",
+                ),
+                ProblemKind::HistoryYearTwice { year: 2017 },
+            ),
+        ),
+        (
+            "snapshot-unknown-period.json",
+            invalid_at(
+                Location {
+                    item: Some(ItemAt {
+                        kind: ItemKind::Snapshot,
+                        index: 0,
+                        id: "s1".into(),
+                        name: "nine_months".into(),
+                    }),
+                    field: "period".into(),
+                    ..Location::default()
+                },
+                ProblemKind::UnknownValue {
+                    found: "nine_months".into(),
+                    allowed: names(&["first_quarter", "six_months", "third_quarter", "year"]),
+                },
+            ),
+        ),
+        (
+            "pace-unknown-kind.json",
+            invalid_at(
+                post("pace"),
+                ProblemKind::UnknownValue {
+                    found: "linear".into(),
+                    allowed: names(&["cumulative", "rate", "none"]),
+                },
+            ),
+        ),
+        (
+            "period-target-negative.json",
+            invalid_at(
+                post("periodTargets.sixMonths"),
+                ProblemKind::NegativePeriodTarget { value: dec("-5") },
+            ),
+        ),
+    ]
+}
+
 /// The files of `tests/fixtures/invalid/` about tasks and shortened procedures: the export
 /// of `plan_with_tasks()` of `tasks_file.rs` (`valid/plan-v2-tasks.json`) edited by hand.
 fn task_and_procedure_refusals() -> Vec<(&'static str, ImportError)> {
@@ -1985,6 +2084,7 @@ fn task_and_procedure_refusals() -> Vec<(&'static str, ImportError)> {
 fn every_invalid_fixture_gives_its_exact_error() {
     let mut expected = expected_refusals();
     expected.extend(task_and_procedure_refusals());
+    expected.extend(period_refusals());
     let dir = format!("{FIXTURES}/invalid");
     let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
@@ -3105,6 +3205,21 @@ fn every_problem_kind() -> Vec<ProblemKind> {
             standard: dec("10"),
             new: dec("12.5"),
         },
+        ProblemKind::BadDayOfYear {
+            found: "02-30".into(),
+        },
+        ProblemKind::CutoffsOutOfOrder,
+        ProblemKind::NegativePeriodTarget { value: dec("-1") },
+        ProblemKind::HistoryYearTwice { year: 2017 },
+        ProblemKind::HistoryYearNotBefore {
+            year: 2026,
+            plan_year: 2026,
+        },
+        ProblemKind::RankZero,
+        ProblemKind::RankBeyondCount {
+            position: 64,
+            of: 63,
+        },
     ];
     for k in &all {
         match k {
@@ -3146,7 +3261,14 @@ fn every_problem_kind() -> Vec<ProblemKind> {
             | ProblemKind::UnknownTaskTarget { .. }
             | ProblemKind::EmptyProcedureName
             | ProblemKind::NegativeDays { .. }
-            | ProblemKind::NewTimeAboveStandard { .. } => {}
+            | ProblemKind::NewTimeAboveStandard { .. }
+            | ProblemKind::BadDayOfYear { .. }
+            | ProblemKind::CutoffsOutOfOrder
+            | ProblemKind::NegativePeriodTarget { .. }
+            | ProblemKind::HistoryYearTwice { .. }
+            | ProblemKind::HistoryYearNotBefore { .. }
+            | ProblemKind::RankZero
+            | ProblemKind::RankBeyondCount { .. } => {}
         }
     }
     all

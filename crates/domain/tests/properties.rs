@@ -44,18 +44,23 @@ use cchc_domain::file::{
     content_hash, content_hash_of_value, export_plan, import_bytes, import_text, plan_fingerprint,
     read_stored_plan, ExportMeta, HashFault, ImportError, FORMAT_ID, FORMAT_VERSION,
 };
+use cchc_domain::index_standing::IndexStanding;
 use cchc_domain::letters::lowercase;
 use cchc_domain::locale::Locale;
 use cchc_domain::notes::Notes;
 use cchc_domain::number::{Count, Decimal, MAX_FRACTION_DIGITS, MAX_MAGNITUDE};
+use cchc_domain::pacing::{PaceKind, PeriodTargets};
 use cchc_domain::plan::{Plan, PlanId, PlanReference, PlanStatus, MAX_PLAN_YEAR, MIN_PLAN_YEAR};
 use cchc_domain::progress::{EntryId, FieldFigure, Figure, ProgressEntry, Reading};
+use cchc_domain::reporting_period::{Cutoffs, DayOfYear, ReportingPeriod};
+use cchc_domain::snapshot::{take_snapshot, SnapshotId};
 use cchc_domain::target::{
     AboveRange, Comparator, Condition, Field, FieldId, Goal, Measure, Period, Target, TargetId,
     ValueUnit,
 };
 use cchc_domain::task::{Task, TaskId, TaskStatus};
 use cchc_domain::template::TemplateMarker;
+use cchc_domain::tracking::Tracking;
 use cchc_domain::unit::{Unit, UnitLevel, LAST_DISTRICT_YEAR};
 use cchc_domain::validate::validate_plan;
 use cchc_domain::working_time::{ProcedureId, ShortenedProcedure};
@@ -505,6 +510,33 @@ fn reading_for(goal: &Goal) -> BoxedStrategy<Reading> {
     }
 }
 
+/// A target's tracking, derived from a length drawn for it (so that the seeds kept in
+/// properties.proptest-regressions still give the plans they gave).
+fn tracking_from(n: usize) -> Tracking {
+    let pace = [
+        None,
+        Some(PaceKind::Cumulative),
+        Some(PaceKind::Rate),
+        Some(PaceKind::NotPaced),
+    ][n % 4];
+    let mut period_targets = PeriodTargets::default();
+    if n % 5 == 0 {
+        period_targets.first_quarter = Some(Decimal::from_int(n as i64));
+        period_targets.third_quarter = Some(Decimal::new(15, 1).unwrap());
+    }
+    let standing = (n % 3 == 1).then_some(IndexStanding {
+        position: 1 + (n % 10) as u32,
+        of: 63,
+        previous_position: (n % 2 == 0).then_some(12),
+    });
+    Tracking {
+        pace,
+        period_targets,
+        history: Vec::new(),
+        standing,
+    }
+}
+
 /// A target; its id is made unique and its parent set once the plan's targets are known.
 fn target(is_sub: bool) -> BoxedStrategy<Target> {
     goal(is_sub)
@@ -552,6 +584,7 @@ fn target(is_sub: bool) -> BoxedStrategy<Target> {
                 // From the label rather than a value of its own, so that the seeds kept in
                 // properties.proptest-regressions still give the plans they gave.
                 suggested: label.len() % 3 == 0,
+                tracking: tracking_from(label.len()),
                 label,
                 extra,
             }
@@ -745,7 +778,7 @@ fn plan_with(max_targets: usize) -> BoxedStrategy<Plan> {
                 for p in &mut shortened_procedures {
                     make_unique(&mut p.id.0, &mut ids, same);
                 }
-                Plan {
+                let mut plan = Plan {
                     id: PlanId(id),
                     unit,
                     year,
@@ -757,9 +790,33 @@ fn plan_with(max_targets: usize) -> BoxedStrategy<Plan> {
                     targets,
                     tasks,
                     shortened_procedures,
+                    reporting: Default::default(),
                     extra,
                     template,
+                };
+                // Like the targets' tracking, derived from values already drawn.
+                if revision % 3 == 0 {
+                    plan.reporting.cutoffs = Cutoffs::default()
+                        .with(ReportingPeriod::SixMonths, DayOfYear { month: 5, day: 31 });
                 }
+                if revision % 2 == 0 && plan.template.is_none() {
+                    let taken_on = plan
+                        .targets
+                        .iter()
+                        .filter_map(|t| t.latest_entry().map(|e| e.date))
+                        .max()
+                        .unwrap_or(NaiveDate::from_ymd_opt(2020, 6, 20).unwrap());
+                    let cutoffs = plan.reporting.cutoffs;
+                    let s = take_snapshot(
+                        &plan,
+                        &cutoffs,
+                        ReportingPeriod::SixMonths,
+                        taken_on,
+                        SnapshotId("s1".into()),
+                    );
+                    plan.reporting.snapshots.push(s);
+                }
+                plan
             },
         )
         .boxed()

@@ -91,6 +91,7 @@ fn target_with(goal: Goal, reading: Reading) -> Target {
         notes: Default::default(),
         extra: Default::default(),
         suggested: false,
+        tracking: Default::default(),
     }
 }
 

@@ -109,6 +109,7 @@ fn plan_with_tasks() -> Plan {
             entries: Vec::new(),
             notes: Default::default(),
             suggested: false,
+            tracking: Default::default(),
             extra: Default::default(),
         }],
         tasks: vec![
@@ -147,6 +148,7 @@ fn plan_with_tasks() -> Plan {
             procedure("tt-1", "Đăng ký khai sinh", "3", "1.5"),
             procedure("tt-2", "Chứng thực bản sao từ bản chính", "2", "0.5"),
         ],
+        reporting: Default::default(),
         extra: Default::default(),
     };
     plan.tasks[0].output = "Quyết định ban hành quy chế làm việc".into();

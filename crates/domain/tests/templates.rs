@@ -130,6 +130,7 @@ fn plan_from(template: &Plan, id: &str, unit: &str, year: i32) -> Plan {
         targets: targets_for_year(template, year),
         tasks: Vec::new(),
         shortened_procedures: Vec::new(),
+        reporting: Default::default(),
         extra: Default::default(),
     }
 }

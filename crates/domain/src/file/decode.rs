@@ -26,20 +26,28 @@ use serde_json::Value;
 
 use crate::area::ReformArea;
 use crate::date::parse_iso_date;
+use crate::evaluation::Status;
 use crate::extra::{
-    Extra, ENTRY_KEYS, PLAN_KEYS, PROCEDURE_KEYS, REFERENCE_KEYS, TARGET_KEYS, TASK_KEYS, UNIT_KEYS,
+    Extra, ENTRY_KEYS, PLAN_KEYS, PROCEDURE_KEYS, REFERENCE_KEYS, SNAPSHOT_KEYS, TARGET_KEYS,
+    TASK_KEYS, UNIT_KEYS,
 };
+use crate::index_standing::IndexStanding;
 use crate::notes::Notes;
 use crate::number::{Count, Decimal, NumberError, MAX_MAGNITUDE};
-use crate::plan::{Plan, PlanId, PlanReference, PlanSource, PlanStatus};
+use crate::pacing::{Pace, PaceKind, PeriodTargets};
+use crate::plan::{Plan, PlanId, PlanReference, PlanReporting, PlanSource, PlanStatus};
 use crate::problem::ValueProblem;
 use crate::progress::{EntryId, FieldFigure, Figure, ProgressEntry, Reading};
+use crate::reporting_period::{Cutoffs, DayOfYear, ReportingPeriod};
+use crate::snapshot::{FrozenFigure, Snapshot, SnapshotId};
 use crate::target::{
     AboveRange, Comparator, Condition, Field, FieldId, Goal, Measure, Period, Target, TargetId,
     ValueUnit,
 };
+use crate::target_history::YearValue;
 use crate::task::{Task, TaskId, TaskStage, TaskStatus};
 use crate::template::TemplateMarker;
+use crate::tracking::Tracking;
 use crate::unit::{Unit, UnitLevel};
 use crate::validate::{
     EntryAt, ItemAt, ItemKind, JsonType, Location, Problem, ProblemKind, TargetAt,
@@ -442,6 +450,10 @@ fn plan(v: &Json) -> Decoded<Plan> {
         targets: o.or_default("targets", |v, p| list(v, p, target))?,
         tasks: o.or_default("tasks", |v, p| list(v, p, task))?,
         shortened_procedures: o.or_default("shortenedProcedures", |v, p| list(v, p, procedure))?,
+        reporting: PlanReporting {
+            cutoffs: o.or_default("reportingCutoffs", cutoffs)?,
+            snapshots: o.or_default("snapshots", |v, p| list(v, p, snapshot))?,
+        },
         extra: o.extra(PLAN_KEYS),
     })
 }
@@ -577,9 +589,123 @@ fn target_fields(v: &Json) -> Decoded<Target> {
         goal: o.req("goal", goal)?,
         parent: o.opt("parent", text)?.map(TargetId),
         suggested: o.or_default("suggested", boolean)?,
+        tracking: Tracking {
+            pace: o.opt("pace", |v, p| {
+                one_of(v, p, &PaceKind::ALL, PaceKind::as_str)
+            })?,
+            period_targets: o.or_default("periodTargets", period_targets)?,
+            history: o.or_default("previousYears", |v, p| list(v, p, year_value))?,
+            standing: o.opt("standing", standing)?,
+        },
         entries: o.or_default("entries", |v, p| list(v, p, entry))?,
         notes: o.or_default("notes", notes)?,
         extra: o.extra(TARGET_KEYS),
+    })
+}
+
+// Reporting periods, pacing and snapshots (docs/periods-and-pacing.md).
+
+fn cutoffs(v: &Json, p: &Path) -> Decoded<Cutoffs> {
+    let o = Obj::of(v, p)?;
+    let base = Cutoffs::default();
+    let mut out = base;
+    for (key, period) in CUTOFF_KEYS {
+        if let Some(day) = o.opt(key, day_of_year)? {
+            out = out.with(period, day);
+        }
+    }
+    Ok(out)
+}
+
+/// The keys of `reportingCutoffs` and `periodTargets`, and the report each names.
+const CUTOFF_KEYS: [(&str, ReportingPeriod); 4] = [
+    ("firstQuarter", ReportingPeriod::FirstQuarter),
+    ("sixMonths", ReportingPeriod::SixMonths),
+    ("thirdQuarter", ReportingPeriod::ThirdQuarter),
+    ("year", ReportingPeriod::Year),
+];
+
+fn day_of_year(v: &Json, p: &Path) -> Decoded<DayOfYear> {
+    let Json::String(s) = v else {
+        return Err(wrong_type(p, JsonType::Text, v));
+    };
+    DayOfYear::from_file_text(s).ok_or_else(|| {
+        fault(
+            p,
+            ProblemKind::BadDayOfYear {
+                found: s.chars().take(20).collect(),
+            },
+        )
+    })
+}
+
+fn period_targets(v: &Json, p: &Path) -> Decoded<PeriodTargets> {
+    let o = Obj::of(v, p)?;
+    let mut out = PeriodTargets::default();
+    for (key, period) in &CUTOFF_KEYS[..3] {
+        out.set(*period, o.opt(key, decimal)?);
+    }
+    Ok(out)
+}
+
+fn year_value(_: usize, v: &Json, p: &Path) -> Decoded<YearValue> {
+    let o = Obj::of(v, p)?;
+    Ok(YearValue {
+        year: o.req("year", |v, p| year(v, p))?,
+        value: o.req("value", decimal)?,
+    })
+}
+
+fn standing(v: &Json, p: &Path) -> Decoded<IndexStanding> {
+    let o = Obj::of(v, p)?;
+    let whole = |v: &Json, p: &Path| -> Decoded<u32> {
+        count(v, p).and_then(|c| {
+            u32::try_from(c.0).map_err(|_| {
+                fault(
+                    p,
+                    ProblemKind::BadValue(ValueProblem::NumberTooLarge(v.excerpt(40))),
+                )
+            })
+        })
+    };
+    Ok(IndexStanding {
+        position: o.req("position", whole)?,
+        of: o.req("of", whole)?,
+        previous_position: o.opt("previousPosition", whole)?,
+    })
+}
+
+fn snapshot(i: usize, v: &Json, _: &Path) -> Decoded<Snapshot> {
+    located(ItemKind::Snapshot, "period", i, v, snapshot_fields)
+}
+
+fn snapshot_fields(v: &Json) -> Decoded<Snapshot> {
+    let o = Obj::of(v, &Path::Here)?;
+    Ok(Snapshot {
+        id: SnapshotId(o.req("id", text)?),
+        period: o.req("period", |v, p| {
+            one_of(v, p, &ReportingPeriod::ALL, ReportingPeriod::as_str)
+        })?,
+        taken_on: o.req("takenOn", date)?,
+        figures: o.or_default("figures", |v, p| list(v, p, frozen_figure))?,
+        extra: o.extra(SNAPSHOT_KEYS),
+    })
+}
+
+fn frozen_figure(_: usize, v: &Json, p: &Path) -> Decoded<FrozenFigure> {
+    let o = Obj::of(v, p)?;
+    Ok(FrozenFigure {
+        target: TargetId(o.req("target", text)?),
+        label: o.or_default("label", text)?,
+        entry: match o.get("entry") {
+            Ok(Json::Null) | Err(_) => None,
+            Ok(e) => Some(entry_fields(e).map_err(|mut f| {
+                f.location.field = format!("{}.entry.{}", p.text(), f.location.field);
+                f
+            })?),
+        },
+        status: o.req("status", |v, p| one_of(v, p, &Status::ALL, Status::as_str))?,
+        pace: o.req("pace", |v, p| one_of(v, p, &Pace::ALL, Pace::key))?,
     })
 }
 

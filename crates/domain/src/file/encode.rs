@@ -17,14 +17,18 @@ use serde_json::Value;
 
 use crate::date::format_iso_date;
 use crate::extra::{
-    Extra, ENTRY_KEYS, PLAN_KEYS, PROCEDURE_KEYS, REFERENCE_KEYS, TARGET_KEYS, TASK_KEYS, UNIT_KEYS,
+    Extra, ENTRY_KEYS, PLAN_KEYS, PROCEDURE_KEYS, REFERENCE_KEYS, SNAPSHOT_KEYS, TARGET_KEYS,
+    TASK_KEYS, UNIT_KEYS,
 };
 use crate::notes::Notes;
 use crate::number::Decimal;
 use crate::plan::{Plan, PlanReference};
 use crate::progress::{Figure, ProgressEntry, Reading};
+use crate::reporting_period::ReportingPeriod;
+use crate::snapshot::Snapshot;
 use crate::target::{Comparator, Condition, Goal, Measure, Target, ValueUnit};
 use crate::task::Task;
+use crate::tracking::Tracking;
 use crate::unit::Unit;
 use crate::working_time::ShortenedProcedure;
 
@@ -286,8 +290,102 @@ pub(crate) fn plan(w: &mut Writer, p: &Plan) {
         }
         w.close_list();
     }
+    let cutoffs = &p.reporting.cutoffs;
+    if !cutoffs.is_default() {
+        w.key("reportingCutoffs");
+        w.open_object();
+        for (key, period) in CUTOFF_KEYS {
+            w.text_field(key, &cutoffs.of(period).to_file_text());
+        }
+        w.close_object();
+    }
+    if !p.reporting.snapshots.is_empty() {
+        w.key("snapshots");
+        w.open_list();
+        for s in &p.reporting.snapshots {
+            w.item();
+            snapshot(w, s);
+        }
+        w.close_list();
+    }
     extra(w, &p.extra, PLAN_KEYS);
     w.close_object();
+}
+
+/// The keys of `reportingCutoffs` and `periodTargets`, and the report each names.
+const CUTOFF_KEYS: [(&str, ReportingPeriod); 4] = [
+    ("firstQuarter", ReportingPeriod::FirstQuarter),
+    ("sixMonths", ReportingPeriod::SixMonths),
+    ("thirdQuarter", ReportingPeriod::ThirdQuarter),
+    ("year", ReportingPeriod::Year),
+];
+
+fn snapshot(w: &mut Writer, s: &Snapshot) {
+    w.open_object();
+    w.text_field("id", &s.id.0);
+    w.text_field("period", s.period.as_str());
+    w.date_field("takenOn", Some(s.taken_on));
+    w.key("figures");
+    w.open_list();
+    for f in &s.figures {
+        w.item();
+        w.open_object();
+        w.text_field("target", &f.target.0);
+        w.text_field("label", &f.label);
+        w.key("entry");
+        match &f.entry {
+            Some(e) => entry(w, e),
+            None => w.null(),
+        }
+        w.text_field("status", f.status.as_str());
+        w.text_field("pace", f.pace.key());
+        w.close_object();
+    }
+    w.close_list();
+    extra(w, &s.extra, SNAPSHOT_KEYS);
+    w.close_object();
+}
+
+fn tracking(w: &mut Writer, t: &Tracking) {
+    if let Some(kind) = t.pace {
+        w.text_field("pace", kind.as_str());
+    }
+    if !t.period_targets.is_empty() {
+        w.key("periodTargets");
+        w.open_object();
+        for (key, period) in &CUTOFF_KEYS[..3] {
+            if let Some(v) = t.period_targets.get(*period) {
+                w.decimal_field(key, v);
+            }
+        }
+        w.close_object();
+    }
+    if !t.history.is_empty() {
+        w.key("previousYears");
+        w.open_list();
+        for h in &t.history {
+            w.item();
+            w.open_object();
+            w.key("year");
+            w.int(i64::from(h.year));
+            w.decimal_field("value", h.value);
+            w.close_object();
+        }
+        w.close_list();
+    }
+    if let Some(s) = &t.standing {
+        w.key("standing");
+        w.open_object();
+        w.key("position");
+        w.int(i64::from(s.position));
+        w.key("of");
+        w.int(i64::from(s.of));
+        if let Some(prev) = s.previous_position {
+            w.key("previousPosition");
+            w.int(i64::from(prev));
+        }
+        w.close_object();
+    }
 }
 
 fn task(w: &mut Writer, t: &Task) {
@@ -383,6 +481,7 @@ fn target(w: &mut Writer, t: &Target) {
         w.key("suggested");
         w.out.push_str("true");
     }
+    tracking(w, &t.tracking);
     w.key("entries");
     w.open_list();
     for e in &t.entries {
@@ -612,13 +711,13 @@ mod extra_tests {
         let mut plan = example_plan_with_counter();
         plan.extra.0.push(("id".into(), Value::from("forged")));
         plan.extra.0.push(("tasks".into(), Value::from(3)));
-        plan.extra.0.push(("snapshots".into(), Value::from(3)));
+        plan.extra.0.push(("attachments".into(), Value::from(3)));
         let mut w = Writer::new(false);
         super::plan(&mut w, &plan);
         let text = w.finish();
         assert_eq!(text.matches("\"id\":\"forged\"").count(), 0);
         // `tasks` is a key this version knows: the plan has none, so none is written.
         assert_eq!(text.matches("\"tasks\"").count(), 0);
-        assert!(text.ends_with(",\"snapshots\":3}"));
+        assert!(text.ends_with(",\"attachments\":3}"));
     }
 }
