@@ -3,7 +3,8 @@
 //   npx playwright test -c e2e/playwright.config.mjs
 import { defineConfig } from '@playwright/test';
 
-const PORT = 8089;
+// E2E_PORT lets a second checkout run its tests beside this one's.
+const PORT = Number(process.env.E2E_PORT ?? 8089);
 
 export default defineConfig({
   testDir: './tests',

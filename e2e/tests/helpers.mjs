@@ -93,7 +93,7 @@ export { expect };
 
 /** Options for a context made by hand: the same as the config's (new contexts share nothing). */
 export const CONTEXT_OPTIONS = {
-  baseURL: 'http://127.0.0.1:8089',
+  baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 8089}`,
   locale: 'vi-VN',
   viewport: { width: 1366, height: 768 },
   acceptDownloads: true,
