@@ -52,6 +52,13 @@ test('no serious or critical accessibility violation on any screen', async ({ pa
 
   await loadExample(page);
   await scan('plan page (example)');
+  // The reporting card with its cut-offs form open and a snapshot's figures shown.
+  const reporting = page.locator(tid('reporting'));
+  await reporting.locator(tid('cutoffs')).locator('summary').click();
+  await reporting.locator(tid('take-snapshot')).click();
+  await reporting.locator(tid('snapshot-toggle')).click();
+  await reporting.locator(tid('snapshot-figure')).first().waitFor();
+  await scan('reporting card with cut-offs and a snapshot');
   const card = cardByLabel(page, 'Tỷ lệ giải quyết hồ sơ đúng hạn của từng lĩnh vực');
   await openEditor(card);
   await scan('target editor');

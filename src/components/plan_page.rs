@@ -18,6 +18,7 @@ use crate::browser;
 use crate::components::copy_next_year::CopyToNextYear;
 use crate::components::export::{download_checked, Exporter};
 use crate::components::plan_details::PlanDetails;
+use crate::components::reporting::ReportingCard;
 use crate::components::shortened_procedures::ShortenedProcedures;
 use crate::components::summary::PlanSummary;
 use crate::components::target_card::TargetCard;
@@ -144,6 +145,7 @@ pub fn PlanPage(id: PlanId) -> impl IntoView {
                     <PlanSummary id=pid.get_value() />
                     <PlanDetails id=pid.get_value() />
                 </div>
+                <ReportingCard plan_id=pid.get_value() />
                 {move || {
                     let problems = problems.get();
                     (!problems.is_empty()).then(|| view! {

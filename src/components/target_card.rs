@@ -9,6 +9,7 @@ use cchc_domain::evaluation::{evaluate, ConditionResult, Evaluation, Status};
 use cchc_domain::gauge::gauge_for;
 use cchc_domain::i18n::{deadline_words, history_count, note_text, status_icon, status_name, Text};
 use cchc_domain::locale::Locale;
+use cchc_domain::pacing::{pace, Pacing};
 use cchc_domain::plan::PlanId;
 use cchc_domain::progress::{EntryId, ProgressEntry, Reading};
 use cchc_domain::target::{Condition, Goal, Target, TargetId};
@@ -17,6 +18,7 @@ use leptos::prelude::*;
 
 use crate::components::gauge::gauge;
 use crate::components::history::History;
+use crate::components::pace_badge::pace_badge;
 use crate::components::plan_page::JustAdded;
 use crate::components::progress_form::ProgressForm;
 use crate::components::status::{status_badge, status_key};
@@ -220,6 +222,7 @@ fn rule_text(t: &Target, l: Locale) -> String {
 fn card_body(
     t: &Target,
     e: &Evaluation,
+    pacing: Option<Pacing>,
     preview: bool,
     parent: Option<String>,
     keep_suggested: Callback<()>,
@@ -260,6 +263,8 @@ fn card_body(
                         <span class="preview-tag" data-testid="preview-tag">{Text::Preview.get(l)}</span>
                     })}
                 </div>
+                // The pace now, beside the year-end verdict.
+                {pacing.as_ref().and_then(|p| pace_badge(p, l))}
             </div>
             <div class="target-gauges" data-testid="target-gauges">{gauges_view(t, e, preview, l)}</div>
         </div>
@@ -289,25 +294,35 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
         })
     });
     let preview: DraftPreview = RwSignal::new(None);
+    // The plan's year and cut-off days, which the pace is reckoned against.
+    let report_year = Memo::new(move |_| {
+        book.0.with(|w| {
+            w.plan(&pid.get_value())
+                .map(|p| (p.year, p.reporting.cutoffs))
+        })
+    });
     let shown = Memo::new(move |_| {
         target.get().map(|t| {
             let p = preview.get();
             let is_preview = p.is_some();
             let t = with_preview(&t, p);
             let e = evaluate(&t, today);
-            (t, e, is_preview)
+            let pacing = report_year
+                .get()
+                .map(|(year, cutoffs)| pace(&t, year, &cutoffs));
+            (t, e, pacing, is_preview)
         })
     });
     let status = Signal::derive(move || {
         shown
             .get()
-            .map(|(_, e, _)| e.status)
+            .map(|(_, e, _, _)| e.status)
             .unwrap_or(Status::NoData)
     });
     let invalid_note = move || {
         shown
             .get()
-            .and_then(|(_, e, _)| e.note.filter(|_| e.status == Status::Invalid))
+            .and_then(|(_, e, _, _)| e.note.filter(|_| e.status == Status::Invalid))
     };
 
     // «Giữ ngưỡng này»: the suggested threshold is the plan's own after all.
@@ -330,7 +345,7 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
             data-status=move || status_key(status.get())>
             {move || {
                 let l = lang.get();
-                shown.get().map(|(t, e, p)| card_body(&t, &e, p, parent_label.get(), keep_suggested, l))
+                shown.get().map(|(t, e, pacing, p)| card_body(&t, &e, pacing, p, parent_label.get(), keep_suggested, l))
             }}
             <div class="target-actions">
                 <button type="button" class="btn btn-small btn-primary" data-testid="record-progress"

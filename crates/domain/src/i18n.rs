@@ -2,6 +2,8 @@
 //! side. The `texts!` table makes a missing language a compile error; names of domain values
 //! (areas, levels, statuses, …) are exhaustive `match`es for the same reason.
 
+use chrono::NaiveDate;
+
 use crate::area::ReformArea;
 use crate::date::DateError;
 use crate::deadline::DeadlineState;
@@ -10,7 +12,10 @@ use crate::editing::{RuleKind, TargetShape};
 use crate::evaluation::{Note, Status};
 use crate::locale::Locale;
 use crate::number::NumberError;
+use crate::pacing::{Pace, PaceKind, PaceSummary, Pacing};
+use crate::reporting_period::ReportingPeriod;
 use crate::scorecard::Scorecard;
+use crate::snapshot::Snapshot;
 use crate::target::{AboveRange, Period, ValueUnit};
 use crate::task::{TaskDraft, TaskDraftErrors, TaskStage, TaskState, TaskTally};
 use crate::unit::UnitLevel;
@@ -78,6 +83,37 @@ texts! {
     ColActions => "Thao tác", "Actions";
     Export => "Xuất tệp", "Export";
     NewPlanTitle => "Kế hoạch mới", "New plan";
+    // Reporting periods, pace and snapshots (docs/periods-and-pacing.md).
+    ReportingTitle => "Kỳ báo cáo và tiến độ", "Reporting periods and pace";
+    ReportingPeriodCol => "Kỳ báo cáo", "Report";
+    ReportingSpanCol => "Số liệu tính từ – đến", "Figures from – to";
+    CutoffsOwn => "Tỉnh quy định ngày chốt số liệu khác?", "Does the province set other cut-off days?";
+    CutoffsHint => "Ngày chốt theo hướng dẫn của Bộ Nội vụ: 14/3, 14/6, 14/9, 14/12; năm báo cáo bắt đầu từ 15/12 năm trước. Nhập ngày/tháng.",
+        "The Ministry of Home Affairs' cut-offs: 14/3, 14/6, 14/9, 14/12; the report year starts on 15/12 of the year before. Type day/month.";
+    CutoffsSave => "Lưu ngày chốt", "Save cut-off days";
+    CutoffsReset => "Dùng ngày chốt của Bộ Nội vụ", "Use the Ministry's cut-off days";
+    CutoffsBadDay => "Ngày chốt phải có dạng ngày/tháng của một ngày có trong mọi năm (ví dụ 14/6; không dùng 29/2).",
+        "A cut-off must be day/month of a day every year has (e.g. 14/6; not 29/2).";
+    CutoffsOrder => "Các ngày chốt phải nối tiếp nhau: quý I, 6 tháng, quý III, năm.",
+        "The cut-offs must follow each other: first quarter, six months, third quarter, year.";
+    PaceSummaryTitle => "Tiến độ đến nay", "Pace so far";
+    PaceHint => "Chỉ tiêu cộng dồn (số lần, số hồ sơ…) được so với mức dự kiến tăng đều từ đầu năm báo cáo; chỉ tiêu tỷ lệ được so với ngưỡng ngay tại thời điểm báo cáo.",
+        "Cumulative targets (times, dossiers…) are set against a level expected to grow evenly from the start of the report year; rates are set against their threshold as they stand.";
+    SnapshotTake => "Chốt số liệu", "Freeze the figures";
+    SnapshotPeriodLabel => "Kỳ chốt", "Report";
+    SnapshotsTitle => "Các lần chốt số liệu", "Frozen figures";
+    SnapshotsNone => "Chưa chốt số liệu kỳ nào. Khi sơ kết, chốt số liệu để giữ nguyên như đã báo cáo.",
+        "No figures frozen yet. At a review, freeze the figures to keep them as reported.";
+    SnapshotShow => "Xem số liệu đã chốt", "Show the frozen figures";
+    SnapshotHide => "Ẩn số liệu đã chốt", "Hide the frozen figures";
+    SnapshotDelete => "Xóa lần chốt này", "Delete this snapshot";
+    SnapshotConfirmDelete => "Xóa lần chốt số liệu này? Số liệu của các chỉ tiêu không bị ảnh hưởng; có thể hoàn tác.",
+        "Delete this snapshot? The targets' figures are not affected; this can be undone.";
+    SnapshotTargetCol => "Chỉ tiêu", "Target";
+    SnapshotFigureCol => "Số liệu khi chốt", "Figure then";
+    SnapshotStatusCol => "Kết quả khi chốt", "Result then";
+    SnapshotPaceCol => "Tiến độ khi chốt", "Pace then";
+    SnapshotTargetGone => "(chỉ tiêu đã xóa khỏi kế hoạch)", "(target since removed from the plan)";
     UnitName => "Tên đơn vị", "Unit name";
     UnitNamePlaceholder => "VD: UBND phường Bình Tân", "e.g. People's Committee of Bình Tân ward";
     UnitLevelLabel => "Cấp đơn vị", "Unit level";
@@ -759,6 +795,165 @@ pub fn deadline_words(state: DeadlineState, l: Locale) -> String {
     }
 }
 
+/// The name of a report: *Quý I*, *6 tháng*, *Quý III*, *Năm*.
+pub fn reporting_period_name(p: ReportingPeriod, l: Locale) -> &'static str {
+    match p {
+        ReportingPeriod::FirstQuarter => l.pick("Quý I", "First quarter"),
+        ReportingPeriod::SixMonths => l.pick("6 tháng", "Six months"),
+        ReportingPeriod::ThirdQuarter => l.pick("Quý III", "Third quarter"),
+        ReportingPeriod::Year => l.pick("Năm", "Year"),
+    }
+}
+
+/// The review a snapshot of a report is taken for: *Sơ kết 6 tháng*, *Tổng kết năm*.
+pub fn review_name(p: ReportingPeriod, l: Locale) -> &'static str {
+    match p {
+        ReportingPeriod::FirstQuarter => l.pick("Báo cáo quý I", "First-quarter report"),
+        ReportingPeriod::SixMonths => l.pick("Sơ kết 6 tháng", "Six-month review"),
+        ReportingPeriod::ThirdQuarter => l.pick("Báo cáo quý III", "Third-quarter report"),
+        ReportingPeriod::Year => l.pick("Tổng kết năm", "Year-end review"),
+    }
+}
+
+/// A name used inside a sentence: only its first letter lowered, so `Quý III` reads `quý III`.
+fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A pace in words.
+pub fn pace_name(p: Pace, l: Locale) -> &'static str {
+    match p {
+        Pace::OnTrack => l.pick("Đúng tiến độ", "On track"),
+        Pace::AtRisk => l.pick("Có nguy cơ chậm", "At risk"),
+        Pace::OffTrack => l.pick("Chậm tiến độ", "Off track"),
+        Pace::NoData => l.pick("Chưa tính được tiến độ", "Pace not known yet"),
+        Pace::Waiting => l.pick("Chờ số liệu công bố", "Waiting for the published figure"),
+        Pace::NotPaced => l.pick("Không theo dõi tiến độ", "Not paced"),
+    }
+}
+
+/// The icon that goes with a pace (never alone: always beside its name).
+pub fn pace_icon(p: Pace) -> &'static str {
+    match p {
+        Pace::OnTrack => "✓",
+        Pace::AtRisk => "!",
+        Pace::OffTrack => "✕",
+        Pace::NoData => "…",
+        Pace::Waiting => "⏳",
+        Pace::NotPaced => "–",
+    }
+}
+
+/// What a pace rests on: `tính đến 30/06/2026: 80, dự kiến 108,5` (cumulative) or
+/// `so với ngưỡng 90` (rate, the period's target when it has one).
+pub fn pace_basis(p: &Pacing, l: Locale) -> Option<String> {
+    let as_of = crate::date::format_vi_date(p.as_of?);
+    let num = |r: crate::number::Rational| r.format_vi(1, true);
+    match (p.kind, p.actual, p.expected) {
+        (PaceKind::Cumulative, Some(a), Some(e)) => Some(l.pick(
+            format!("tính đến {as_of}: {}, dự kiến {}", num(a), num(e)),
+            format!("as of {as_of}: {}, expected {}", num(a), num(e)),
+        )),
+        (PaceKind::Rate, _, Some(e)) => Some(l.pick(
+            format!("tính đến {as_of}, so với mức {}", num(e)),
+            format!("as of {as_of}, against {}", num(e)),
+        )),
+        _ => Some(l.pick(format!("tính đến {as_of}"), format!("as of {as_of}"))),
+    }
+}
+
+/// `Đúng tiến độ 3 · Có nguy cơ chậm 1 · Chậm tiến độ 0 · Chưa tính được 2`.
+pub fn pace_summary_words(s: &PaceSummary, l: Locale) -> String {
+    let mut out = format!(
+        "{} {} · {} {} · {} {}",
+        pace_name(Pace::OnTrack, l),
+        s.on_track,
+        pace_name(Pace::AtRisk, l),
+        s.at_risk,
+        pace_name(Pace::OffTrack, l),
+        s.off_track
+    );
+    if s.unknown > 0 {
+        out.push_str(&l.pick(
+            format!(" · chưa tính được {}", s.unknown),
+            format!(" · not known yet {}", s.unknown),
+        ));
+    }
+    out
+}
+
+/// Where a date stands in the plan's report year: `Hôm nay thuộc kỳ 6 tháng (đến 14/06/2026).`
+pub fn today_in_report_year(
+    period: Option<ReportingPeriod>,
+    cutoff: Option<NaiveDate>,
+    before_start: bool,
+    l: Locale,
+) -> String {
+    match (period, cutoff) {
+        (Some(p), Some(c)) => l.pick(
+            format!(
+                "Hôm nay thuộc kỳ báo cáo {} (số liệu chốt ngày {}).",
+                lower_first(reporting_period_name(p, Locale::Vi)),
+                crate::date::format_vi_date(c)
+            ),
+            format!(
+                "Today falls in the {} report (figures cut off on {}).",
+                lower_first(reporting_period_name(p, Locale::En)),
+                crate::date::format_vi_date(c)
+            ),
+        ),
+        _ if before_start => l
+            .pick(
+                "Năm báo cáo của kế hoạch chưa bắt đầu.",
+                "The plan's report year has not started.",
+            )
+            .into(),
+        _ => l
+            .pick(
+                "Năm báo cáo của kế hoạch đã kết thúc.",
+                "The plan's report year has ended.",
+            )
+            .into(),
+    }
+}
+
+/// `Sơ kết 6 tháng · chốt ngày 20/06/2026 · đạt 3/4 · đúng tiến độ 3/4`.
+pub fn snapshot_line(s: &Snapshot, l: Locale) -> String {
+    let (met, judged) = s.met();
+    let (on, paced) = s.on_track();
+    l.pick(
+        format!(
+            "{} · chốt ngày {} · đạt {met}/{judged} chỉ tiêu · đúng tiến độ {on}/{paced}",
+            review_name(s.period, l),
+            crate::date::format_vi_date(s.taken_on)
+        ),
+        format!(
+            "{} · frozen on {} · {met}/{judged} targets met · {on}/{paced} on track",
+            review_name(s.period, l),
+            crate::date::format_vi_date(s.taken_on)
+        ),
+    )
+}
+
+/// `Đã chốt số liệu sơ kết 6 tháng (4 chỉ tiêu).`
+pub fn snapshot_taken_message(s: &Snapshot, l: Locale) -> String {
+    let n = s.figures.len();
+    l.pick(
+        format!(
+            "Đã chốt số liệu: {} ({n} chỉ tiêu). Số liệu này giữ nguyên khi cập nhật tiến độ về sau.",
+            lower_first(review_name(s.period, l))
+        ),
+        format!(
+            "Figures frozen: {} ({n} targets). They stay as they are when progress is updated later.",
+            lower_first(review_name(s.period, l))
+        ),
+    )
+}
+
 /// `4 nhiệm vụ · 1 hoàn thành · 1 quá hạn`.
 pub fn task_tally_words(t: &TaskTally, l: Locale) -> String {
     let mut out = l.pick(
@@ -968,6 +1163,22 @@ mod tests {
             let (vi, en) = (t.get(Locale::Vi), t.get(Locale::En));
             assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn report_names_inside_sentences_keep_their_roman_numerals() {
+        let third = NaiveDate::from_ymd_opt(2026, 9, 14);
+        assert_eq!(
+            today_in_report_year(
+                Some(ReportingPeriod::ThirdQuarter),
+                third,
+                false,
+                Locale::Vi
+            ),
+            "Hôm nay thuộc kỳ báo cáo quý III (số liệu chốt ngày 14/09/2026)."
+        );
+        assert_eq!(lower_first("Báo cáo quý I"), "báo cáo quý I");
+        assert_eq!(lower_first(""), "");
     }
 
     #[test]

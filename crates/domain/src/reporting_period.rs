@@ -214,6 +214,25 @@ impl Cutoffs {
     }
 }
 
+/// Why cut-off days typed by the officer cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CutoffsEntryProblem {
+    /// This report's day is not a day/month every year has.
+    BadDay(ReportingPeriod),
+    OutOfOrder,
+}
+
+/// Cut-off days as typed (`14/6`), in the order of [`ReportingPeriod::ALL`].
+pub fn cutoffs_from_texts(texts: [&str; 4]) -> Result<Cutoffs, CutoffsEntryProblem> {
+    let mut out = Cutoffs::default();
+    for (period, text) in ReportingPeriod::ALL.into_iter().zip(texts) {
+        let day = DayOfYear::parse_vi(text).ok_or(CutoffsEntryProblem::BadDay(period))?;
+        out = out.with(period, day);
+    }
+    out.check().map_err(|_| CutoffsEntryProblem::OutOfOrder)?;
+    Ok(out)
+}
+
 /// The dates one report covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PeriodSpan {
@@ -324,6 +343,20 @@ mod tests {
             DayOfYear { month: 7, day: 1 },
         );
         assert_eq!(bad.check(), Err(CutoffsProblem::OutOfOrder));
+    }
+
+    #[test]
+    fn cutoffs_as_typed() {
+        let own = cutoffs_from_texts(["14/3", "31/5", "14/9", "14/12"]);
+        assert_eq!(own.map(|c| c.six_months.to_vi()).as_deref(), Ok("31/05"));
+        assert_eq!(
+            cutoffs_from_texts(["14/3", "30/2", "14/9", "14/12"]),
+            Err(CutoffsEntryProblem::BadDay(ReportingPeriod::SixMonths))
+        );
+        assert_eq!(
+            cutoffs_from_texts(["14/9", "14/6", "14/3", "14/12"]),
+            Err(CutoffsEntryProblem::OutOfOrder)
+        );
     }
 
     #[test]
