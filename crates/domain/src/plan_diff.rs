@@ -2,8 +2,8 @@
 //! of the same plan): what taking the file would change, shown before the officer chooses.
 //!
 //! [`diff_plans`] compares the plan's own facts (unit, year, revision, status, document,
-//! notes, and in short its tasks and shortened procedures), then the targets matched by [`TargetId`] (added, removed, changed: wording, area,
-//! goal, parent, notes) and, inside a target held in both, the progress entries matched by
+//! notes, and in short its tasks, shortened procedures, report cut-offs and snapshots), then the targets matched by [`TargetId`] (added, removed, changed: wording, area,
+//! goal, parent, notes, pacing, per-period targets, previous years, rank) and, inside a target held in both, the progress entries matched by
 //! [`crate::progress::EntryId`]. The result keeps the domain values, not words, so
 //! [`PlanDiff::summary`] and [`PlanDiff::lines`] can word it in either language.
 //!
@@ -20,14 +20,21 @@ use chrono::NaiveDate;
 use crate::area::ReformArea;
 use crate::date::format_vi_date;
 use crate::describe::{describe_rule, unit_suffix};
-use crate::i18n::{area_name, level_name, plan_status_name, value_unit_name};
+use crate::i18n::{
+    area_name, level_name, plan_status_name, reporting_period_name, value_unit_name,
+};
+use crate::index_standing::IndexStanding;
 use crate::letters::{capitalize, lowercase};
 use crate::locale::Locale;
 use crate::notes::Notes;
 use crate::number::{format_count, format_decimal, Rational};
+use crate::pacing::{PaceKind, PeriodTargets};
 use crate::plan::{Plan, PlanStatus};
 use crate::progress::{Figure, ProgressEntry, Reading};
+use crate::reporting_period::{Cutoffs, ReportingPeriod};
 use crate::target::{Condition, Field, Goal, Measure, Target, TargetId, ValueUnit};
+use crate::target_history::YearValue;
+use crate::tracking::Tracking;
 use crate::unit::UnitLevel;
 use crate::working_time::{days_words, totals};
 
@@ -194,6 +201,36 @@ pub enum Change {
         before: (usize, Rational),
         after: (usize, Rational),
     },
+    /// The data cut-off days of the reports differ.
+    ReportingCutoffs {
+        before: Cutoffs,
+        after: Cutoffs,
+    },
+    /// The frozen review figures differ: how many snapshots there are, before and after.
+    Snapshots {
+        before: usize,
+        after: usize,
+    },
+    /// How the target is paced differs (`None`: the app decides from the goal).
+    Pace {
+        before: Option<PaceKind>,
+        after: Option<PaceKind>,
+    },
+    /// The quantities expected by the reports' cut-offs differ.
+    PeriodTargets {
+        before: PeriodTargets,
+        after: PeriodTargets,
+    },
+    /// The values of previous years differ.
+    PreviousYears {
+        before: Vec<YearValue>,
+        after: Vec<YearValue>,
+    },
+    /// The published rank of an index differs.
+    Standing {
+        before: Option<IndexStanding>,
+        after: Option<IndexStanding>,
+    },
     /// A difference shown nowhere else: the order of targets, entries or fields, keys kept
     /// from a newer version of the app, the plan id.
     Other,
@@ -324,6 +361,19 @@ pub fn diff_plans(held: &Plan, incoming: &Plan) -> PlanDiff {
         });
     }
 
+    if held.reporting.cutoffs != incoming.reporting.cutoffs {
+        plan.push(Change::ReportingCutoffs {
+            before: held.reporting.cutoffs,
+            after: incoming.reporting.cutoffs,
+        });
+    }
+    if held.reporting.snapshots != incoming.reporting.snapshots {
+        plan.push(Change::Snapshots {
+            before: held.reporting.snapshots.len(),
+            after: incoming.reporting.snapshots.len(),
+        });
+    }
+
     let mut diff = PlanDiff {
         plan,
         targets: diff_targets(held, incoming),
@@ -451,6 +501,7 @@ fn diff_target(
         });
     }
     notes(&mut changes, &held.notes, &incoming.notes);
+    diff_tracking(&mut changes, &held.tracking, &incoming.tracking);
     let entries = diff_entries(&held.entries, &incoming.entries);
     if changes.is_empty() && entries.is_empty() {
         changes.push(Change::Other);
@@ -772,6 +823,83 @@ pub fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
+fn diff_tracking(out: &mut Vec<Change>, held: &Tracking, incoming: &Tracking) {
+    if held.pace != incoming.pace {
+        out.push(Change::Pace {
+            before: held.pace,
+            after: incoming.pace,
+        });
+    }
+    if held.period_targets != incoming.period_targets {
+        out.push(Change::PeriodTargets {
+            before: held.period_targets,
+            after: incoming.period_targets,
+        });
+    }
+    if held.history != incoming.history {
+        out.push(Change::PreviousYears {
+            before: held.history.clone(),
+            after: incoming.history.clone(),
+        });
+    }
+    if held.standing != incoming.standing {
+        out.push(Change::Standing {
+            before: held.standing,
+            after: incoming.standing,
+        });
+    }
+}
+
+fn cutoffs_words(c: &Cutoffs) -> String {
+    ReportingPeriod::ALL
+        .into_iter()
+        .map(|p| c.of(p).to_vi())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn pace_kind_words(k: Option<PaceKind>, l: Locale) -> &'static str {
+    match k {
+        None => l.pick("tự động", "automatic"),
+        Some(PaceKind::Cumulative) => l.pick("cộng dồn", "cumulative"),
+        Some(PaceKind::Rate) => l.pick("theo tỷ lệ hiện tại", "rate as it stands"),
+        Some(PaceKind::NotPaced) => l.pick("không theo dõi tiến độ", "not paced"),
+    }
+}
+
+fn none_words(l: Locale) -> String {
+    l.pick("(không có)", "(none)").into()
+}
+
+fn period_targets_words(t: &PeriodTargets, l: Locale) -> String {
+    let parts: Vec<String> = ReportingPeriod::ALL
+        .into_iter()
+        .filter_map(|p| {
+            t.get(p)
+                .map(|v| format!("{} {}", reporting_period_name(p, l), format_decimal(v)))
+        })
+        .collect();
+    if parts.is_empty() {
+        none_words(l)
+    } else {
+        parts.join(" · ")
+    }
+}
+
+fn previous_years_words(h: &[YearValue], l: Locale) -> String {
+    if h.is_empty() {
+        return none_words(l);
+    }
+    h.iter()
+        .map(|y| format!("{} {}", y.year, format_decimal(y.value)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn standing_words(s: Option<IndexStanding>, l: Locale) -> String {
+    s.map_or_else(|| none_words(l), |s| format!("{}/{}", s.position, s.of))
+}
+
 fn shown(text: &str, locale: Locale) -> String {
     if text.trim().is_empty() {
         locale.pick("(trống)", "(empty)").into()
@@ -926,6 +1054,43 @@ fn change_text(change: &Change, locale: Locale) -> String {
                 arrow(count(before), count(after)),
             )
         }
+        Change::ReportingCutoffs { before, after } => named(
+            l.pick("ngày chốt số liệu", "report cut-off days"),
+            arrow(cutoffs_words(before), cutoffs_words(after)),
+        ),
+        Change::Snapshots { before, after } => named(
+            l.pick("số lần chốt số liệu", "frozen reviews"),
+            if before == after {
+                l.pick(
+                    format!("{after} (nội dung khác)"),
+                    format!("{after} (contents differ)"),
+                )
+            } else {
+                arrow(before, after)
+            },
+        ),
+        Change::Pace { before, after } => named(
+            l.pick("cách tính tiến độ", "pacing"),
+            arrow(pace_kind_words(*before, l), pace_kind_words(*after, l)),
+        ),
+        Change::PeriodTargets { before, after } => named(
+            l.pick("chỉ tiêu theo kỳ báo cáo", "targets by report"),
+            arrow(
+                period_targets_words(before, l),
+                period_targets_words(after, l),
+            ),
+        ),
+        Change::PreviousYears { before, after } => named(
+            l.pick("số liệu các năm trước", "previous years"),
+            arrow(
+                previous_years_words(before, l),
+                previous_years_words(after, l),
+            ),
+        ),
+        Change::Standing { before, after } => named(
+            l.pick("xếp hạng", "rank"),
+            arrow(standing_words(*before, l), standing_words(*after, l)),
+        ),
         Change::Other => l
             .pick(
                 "khác biệt khác (thứ tự, hoặc dữ liệu của phiên bản ứng dụng khác)",

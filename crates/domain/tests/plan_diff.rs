@@ -596,3 +596,67 @@ fn tasks_and_shortened_procedures_are_counted() {
     ));
     assert!(diff_plans(&incoming, &incoming.clone()).is_empty());
 }
+
+#[test]
+fn cutoffs_snapshots_and_tracking_are_shown() {
+    use cchc_domain::index_standing::IndexStanding;
+    use cchc_domain::pacing::PaceKind;
+    use cchc_domain::reporting_period::{Cutoffs, DayOfYear, ReportingPeriod};
+    use cchc_domain::snapshot::{take_snapshot, SnapshotId};
+    use cchc_domain::target_history::YearValue;
+    let held = plan();
+    let mut incoming = held.clone();
+    incoming.reporting.cutoffs =
+        Cutoffs::default().with(ReportingPeriod::SixMonths, DayOfYear::new(20, 6).unwrap());
+    let cutoffs = incoming.reporting.cutoffs;
+    let s = take_snapshot(
+        &incoming,
+        &cutoffs,
+        ReportingPeriod::SixMonths,
+        day(2019, 6, 20),
+        SnapshotId("s1".into()),
+    );
+    incoming.reporting.snapshots.push(s);
+    let t = &mut incoming.targets[5].tracking;
+    t.pace = Some(PaceKind::Cumulative);
+    t.period_targets
+        .set(ReportingPeriod::SixMonths, Some(dec("100")));
+    t.history = vec![
+        YearValue {
+            year: 2016,
+            value: dec("4.28"),
+        },
+        YearValue {
+            year: 2017,
+            value: dec("27.34"),
+        },
+    ];
+    incoming.targets[10].tracking.standing = Some(IndexStanding {
+        position: 12,
+        of: 63,
+        previous_position: Some(13),
+    });
+    let diff = diff_plans(&held, &incoming);
+    assert_eq!(
+        texts_of(&diff),
+        [
+            "ngày chốt số liệu: 14/03, 14/06, 14/09, 14/12 → 14/03, 20/06, 14/09, 14/12",
+            "số lần chốt số liệu: 0 → 1",
+            "cách tính tiến độ: tự động → cộng dồn",
+            "chỉ tiêu theo kỳ báo cáo: (không có) → 6 tháng 100",
+            "số liệu các năm trước: (không có) → 2016 4,28 · 2017 27,34",
+            "xếp hạng: (không có) → 12/63",
+        ]
+    );
+    assert_eq!(
+        texts_in(&diff, Locale::En)[..2],
+        [
+            "report cut-off days: 14/03, 14/06, 14/09, 14/12 → 14/03, 20/06, 14/09, 14/12",
+            "frozen reviews: 0 → 1",
+        ]
+    );
+    // Targets whose only change is their tracking count as changed, and the diff is empty
+    // exactly when the plans are equal.
+    assert_eq!(diff.counts().targets_changed, 2);
+    assert!(diff_plans(&incoming, &incoming.clone()).is_empty());
+}
