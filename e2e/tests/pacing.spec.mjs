@@ -47,7 +47,7 @@ test('a count at 40% of the year on 30 June is at risk, at 55% on track; a six-m
   const pace = cardById(page, id).locator(tid('pace'));
   await expect(pace).toHaveAttribute('data-pace', 'at-risk');
   await expect(pace).toContainText('Có nguy cơ chậm');
-  await expect(pace).toContainText('tính đến 30/06/2026: 400');
+  await expect(pace).toContainText('tính đến 30/06/2026: 400 hồ sơ, dự kiến');
   await recordEntry(card, { value: '550' }, { date: '30/06/2026' });
   await expect(pace).toHaveAttribute('data-pace', 'on-track');
   await expect(pace).toContainText('Đúng tiến độ');

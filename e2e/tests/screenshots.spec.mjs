@@ -39,6 +39,14 @@ test('screenshots of every screen', async ({ page }) => {
     await page.getByRole('button', { name: /^Hu[ỷủ]$/ }).click();
     await loadExample(page);
   });
+  await shot('03b-reporting-card-with-snapshot', async () => {
+    const reporting = page.locator(tid('reporting'));
+    await reporting.locator(tid('cutoffs')).locator('summary').click();
+    await reporting.locator(tid('snapshot-period')).selectOption('six_months');
+    await reporting.locator(tid('take-snapshot')).click();
+    await reporting.locator(tid('snapshot-toggle')).click();
+    await reporting.locator(tid('snapshot-figure')).first().waitFor();
+  });
   await shot('04-target-editor-open', async () => {
     const card = cardByLabel(page, 'Tỷ lệ giải quyết hồ sơ đúng hạn của từng lĩnh vực');
     await openEditor(card);

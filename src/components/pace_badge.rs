@@ -7,12 +7,12 @@ use cchc_domain::locale::Locale;
 use cchc_domain::pacing::{Pace, Pacing};
 use leptos::prelude::*;
 
-/// The badge, or nothing for a target that is not paced.
-pub fn pace_badge(p: &Pacing, l: Locale) -> Option<impl IntoView> {
+/// The badge, or nothing for a target that is not paced; `suffix` is the figure's unit.
+pub fn pace_badge(p: &Pacing, suffix: &str, l: Locale) -> Option<impl IntoView> {
     if p.pace == Pace::NotPaced {
         return None;
     }
-    let basis = pace_basis(p, l);
+    let basis = pace_basis(p, suffix, l);
     Some(view! {
         <span class="pace" data-testid="pace" data-pace=p.pace.key()>
             <span class="pace-badge">

@@ -323,16 +323,18 @@ pub fn ReportingCard(plan_id: PlanId) -> impl IntoView {
                             {move || lang.t(Text::SnapshotTake)}
                         </button>
                     </div>
-                    <h3 class="reporting-subtitle">{move || lang.t(Text::SnapshotsTitle)}</h3>
-                    {move || snapshots.get().is_empty().then(|| view! {
-                        <p class="muted small" data-testid="no-snapshots">{lang.t(Text::SnapshotsNone)}</p>
-                    })}
-                    <ul class="snapshots">
-                        <For each=move || snapshots.get() key=|s| s.id.clone() children=move |s| {
-                            view! { <SnapshotItem plan_id=pid.get_value() snapshot=s /> }
-                        } />
-                    </ul>
                 </div>
+            </div>
+            <div class="reporting-snapshots">
+                <h3 class="reporting-subtitle">{move || lang.t(Text::SnapshotsTitle)}</h3>
+                {move || snapshots.get().is_empty().then(|| view! {
+                    <p class="muted small" data-testid="no-snapshots">{lang.t(Text::SnapshotsNone)}</p>
+                })}
+                <ul class="snapshots">
+                    <For each=move || snapshots.get() key=|s| s.id.clone() children=move |s| {
+                        view! { <SnapshotItem plan_id=pid.get_value() snapshot=s /> }
+                    } />
+                </ul>
             </div>
         </section>
     }

@@ -4,7 +4,7 @@
 
 use cchc_domain::date::format_vi_date;
 use cchc_domain::deadline::milestone_state;
-use cchc_domain::describe::{describe_margin, describe_rule, describe_value};
+use cchc_domain::describe::{describe_margin, describe_rule, describe_value, unit_suffix};
 use cchc_domain::evaluation::{evaluate, ConditionResult, Evaluation, Status};
 use cchc_domain::gauge::gauge_for;
 use cchc_domain::i18n::{deadline_words, history_count, note_text, status_icon, status_name, Text};
@@ -264,7 +264,13 @@ fn card_body(
                     })}
                 </div>
                 // The pace now, beside the year-end verdict.
-                {pacing.as_ref().and_then(|p| pace_badge(p, l))}
+                {pacing.as_ref().and_then(|p| {
+                    let suffix = match &t.goal {
+                        Goal::Single { condition, .. } => unit_suffix(&condition.measure, l),
+                        _ => String::new(),
+                    };
+                    pace_badge(p, &suffix, l)
+                })}
             </div>
             <div class="target-gauges" data-testid="target-gauges">{gauges_view(t, e, preview, l)}</div>
         </div>

@@ -445,7 +445,7 @@ pub fn status_icon(status: Status) -> &'static str {
         Status::Met => "✔",
         Status::NotMet => "✘",
         Status::NoData => "…",
-        Status::Waiting => "⏳",
+        Status::Waiting => "◷",
         Status::NotApplicable => "–",
         Status::NotGauged => "✎",
         Status::Invalid => "⚠",
@@ -843,16 +843,17 @@ pub fn pace_icon(p: Pace) -> &'static str {
         Pace::AtRisk => "!",
         Pace::OffTrack => "✕",
         Pace::NoData => "…",
-        Pace::Waiting => "⏳",
+        Pace::Waiting => "◷",
         Pace::NotPaced => "–",
     }
 }
 
-/// What a pace rests on: `tính đến 30/06/2026: 80, dự kiến 108,5` (cumulative) or
-/// `so với ngưỡng 90` (rate, the period's target when it has one).
-pub fn pace_basis(p: &Pacing, l: Locale) -> Option<String> {
+/// What a pace rests on, with the unit of the figure (`suffix`: `%`, ` hồ sơ`, …):
+/// `tính đến 30/06/2026: 80 hồ sơ, dự kiến 108,5 hồ sơ` (cumulative) or
+/// `tính đến 30/06/2026, so với mức 90%` (rate, the period's target when it has one).
+pub fn pace_basis(p: &Pacing, suffix: &str, l: Locale) -> Option<String> {
     let as_of = crate::date::format_vi_date(p.as_of?);
-    let num = |r: crate::number::Rational| r.format_vi(1, true);
+    let num = |r: crate::number::Rational| format!("{}{suffix}", r.format_vi(1, true));
     match (p.kind, p.actual, p.expected) {
         (PaceKind::Cumulative, Some(a), Some(e)) => Some(l.pick(
             format!("tính đến {as_of}: {}, dự kiến {}", num(a), num(e)),
@@ -879,8 +880,8 @@ pub fn pace_summary_words(s: &PaceSummary, l: Locale) -> String {
     );
     if s.unknown > 0 {
         out.push_str(&l.pick(
-            format!(" · chưa tính được {}", s.unknown),
-            format!(" · not known yet {}", s.unknown),
+            format!(" · Chưa tính được {}", s.unknown),
+            format!(" · Not known yet {}", s.unknown),
         ));
     }
     out
