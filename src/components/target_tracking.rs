@@ -17,7 +17,7 @@ use cchc_domain::reporting_period::ReportingPeriod;
 use cchc_domain::target::{Goal, Measure, Target, TargetId, ValueUnit};
 use cchc_domain::target_history::{series, set_year};
 use cchc_domain::tracking_form::{
-    band_of_latest, chart_points, history_row, is_index_target, measured_condition,
+    band_of_latest, chart_points, chart_y, history_row, is_index_target, measured_condition,
     period_target_from_text, standing_from_texts, this_year_value, year_target, ChartFrame,
     TrackingProblem,
 };
@@ -50,6 +50,21 @@ fn value_text(t: &Target, v: Rational, l: Locale) -> String {
     format!("{}{suffix}", v.format_vi(2, true))
 }
 
+/// A value as the chart writes it beside its point: `4,28%`, or the bare number for other
+/// units (the text alternative and the table give the unit).
+fn short_value(t: &Target, v: Rational) -> String {
+    let percent = matches!(
+        measured_condition(t).map(|c| &c.measure),
+        Some(
+            Measure::Ratio { .. }
+                | Measure::Value {
+                    unit: ValueUnit::Percent
+                }
+        )
+    );
+    format!("{}{}", v.format_vi(2, true), if percent { "%" } else { "" })
+}
+
 fn percent_scale(t: &Target) -> bool {
     matches!(
         measured_condition(t).map(|c| &c.measure),
@@ -70,7 +85,19 @@ fn history_chart(t: &Target, this_year: Option<(i32, Rational)>, l: Locale) -> O
         return None;
     }
     let now_year = this_year.map(|(y, _)| y);
-    let (points, _) = chart_points(&s, percent_scale(t), FRAME);
+    let (points, top) = chart_points(&s, percent_scale(t), FRAME);
+    // The year's target as a dashed line, when it falls within the scale.
+    let threshold = year_target(t)
+        .map(|d| d.to_rational())
+        .filter(|v| *v >= Rational::from_int(0) && *v <= top)
+        .map(|v| {
+            let y = chart_y(v, top, FRAME);
+            let words = format!("{} {}", Text::Threshold.get(l), value_text(t, v, l));
+            view! {
+                <line class="chart-threshold" x1={FRAME.left - 12} x2={FRAME.width - FRAME.right + 12} y1=y y2=y />
+                <text class="chart-threshold-label" x={FRAME.left - 10} y={y - 4}>{words}</text>
+            }
+        });
     let label_items: Vec<(i32, String, bool)> = points
         .iter()
         .map(|p| (p.year, value_text(t, p.value, l), Some(p.year) == now_year))
@@ -81,10 +108,20 @@ fn history_chart(t: &Target, this_year: Option<(i32, Rational)>, l: Locale) -> O
         .map(|p| format!("{},{}", p.x, p.y))
         .collect::<Vec<_>>()
         .join(" ");
+    let last = points.len().saturating_sub(1);
     let marks = points
         .iter()
         .zip(label_items)
-        .map(|(p, (year, value, now))| {
+        .enumerate()
+        .map(|(i, (p, (year, _, now)))| {
+            let value = short_value(t, p.value);
+            // The first and last values lean inward so that they stay inside the drawing.
+            let (anchor, x) = match i {
+                _ if last == 0 => ("middle", p.x),
+                0 => ("start", p.x - 6),
+                i if i == last => ("end", p.x + 6),
+                _ => ("middle", p.x),
+            };
             let marker = if now {
                 view! { <rect class="chart-point chart-now" x={p.x - 5} y={p.y - 5} width="10" height="10" /> }
                     .into_any()
@@ -94,7 +131,7 @@ fn history_chart(t: &Target, this_year: Option<(i32, Rational)>, l: Locale) -> O
             // Value labels above the point, years under the base line.
             view! {
                 {marker}
-                <text class="chart-value" x=p.x y={p.y - 9} text-anchor="middle">{value}</text>
+                <text class="chart-value" x=x y={p.y - 9} text-anchor=anchor>{value}</text>
                 <text class=if now { "chart-year chart-year-now" } else { "chart-year" } x=p.x y={FRAME.height - 8} text-anchor="middle">{year.to_string()}</text>
             }
         })
@@ -105,6 +142,7 @@ fn history_chart(t: &Target, this_year: Option<(i32, Rational)>, l: Locale) -> O
                 <svg viewBox=format!("0 0 {} {}", FRAME.width, FRAME.height) role="img" aria-label=aria
                     data-testid="history-chart" data-points=points.len().to_string()>
                     <line class="chart-base" x1={FRAME.left - 12} x2={FRAME.width - FRAME.right + 12} y1=FRAME.base() y2=FRAME.base() />
+                    {threshold}
                     <polyline class="chart-line" points=line />
                     {marks}
                 </svg>

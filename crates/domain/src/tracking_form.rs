@@ -249,6 +249,19 @@ impl ChartFrame {
     }
 }
 
+/// The y of `value` on a chart whose scale goes from 0 at the base up to `top`; values
+/// outside the scale are drawn at its edge.
+pub fn chart_y(value: Rational, top: Rational, frame: ChartFrame) -> i64 {
+    let inner_h = (frame.height - frame.top - frame.bottom).max(1);
+    let share = value.to_f64() / top.to_f64();
+    let share = if share.is_finite() {
+        share.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    frame.base() - (share * inner_h as f64).round() as i64
+}
+
 /// Places the series in `frame`: years spread evenly from left to right, values from 0 at
 /// the base up to the scale's top (100 for percentages that stay within it, else the
 /// largest value).
@@ -271,7 +284,6 @@ pub fn chart_points(
         Rational::from_int(1)
     };
     let inner_w = (frame.width - frame.left - frame.right).max(1);
-    let inner_h = (frame.height - frame.top - frame.bottom).max(1);
     let steps = series.len().saturating_sub(1).max(1) as i64;
     let points = series
         .iter()
@@ -282,18 +294,11 @@ pub fn chart_points(
             } else {
                 frame.left + inner_w * i as i64 / steps
             };
-            let share = value.to_f64() / top.to_f64();
-            let share = if share.is_finite() {
-                share.clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
-            let y = frame.base() - (share * inner_h as f64).round() as i64;
             ChartPoint {
                 year: *year,
                 value: *value,
                 x,
-                y,
+                y: chart_y(*value, top, frame),
             }
         })
         .collect();
@@ -619,5 +624,9 @@ mod tests {
         let (zero, _) = chart_points(&[(2020, r("0"))], false, frame);
         assert_eq!(zero[0].y, frame.base());
         assert!(chart_points(&[], true, frame).0.is_empty());
+        // A threshold line: 50% halfway up, a value beyond the scale at its top.
+        let hundred = Rational::from_int(100);
+        assert_eq!(chart_y(r("50"), hundred, frame), 60);
+        assert_eq!(chart_y(r("150"), hundred, frame), 10);
     }
 }
