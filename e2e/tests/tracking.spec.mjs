@@ -161,7 +161,7 @@ test('an index shows its band and published rank; per-report targets move the pa
   // No band or rank for a count.
   await expect(panel.locator(tid('index-band'))).toHaveCount(0);
   await expect(panel.locator(tid('period-target-year'))).toHaveValue('1.000');
-  await expect(panel.locator(tid('period-target-year'))).toHaveAttribute('readonly', '');
+  await expect(panel.locator(tid('period-target-year'))).toHaveAttribute('readonly');
   await panel.locator(tid('period-target-six_months')).fill('-300');
   await panel.locator(tid('period-target-six_months')).press('Enter');
   await expect(panel.locator(tid('tracking-error'))).toHaveText('Giá trị không được âm.');
