@@ -12,4 +12,5 @@ pub mod storage;
 pub mod tab_role;
 pub mod task_html;
 pub mod template_store;
+pub mod tracking_html;
 pub mod undo_store;

@@ -59,6 +59,21 @@ test('no serious or critical accessibility violation on any screen', async ({ pa
   await reporting.locator(tid('snapshot-toggle')).click();
   await reporting.locator(tid('snapshot-figure')).first().waitFor();
   await scan('reporting card with cut-offs and a snapshot');
+  // The target tracking panel: previous years with their chart, and an index's band and rank.
+  const tracked = cardByLabel(page, 'Có từ 50% trở lên hồ sơ đăng ký hộ kinh doanh');
+  await tracked.locator(tid('show-tracking')).click();
+  const trackingPanel = tracked.locator(tid('tracking-panel'));
+  await trackingPanel.locator(tid('history-year')).fill('2018');
+  await trackingPanel.locator(tid('history-value')).fill('51,38');
+  await trackingPanel.locator(tid('add-history-year')).click();
+  await trackingPanel.locator(tid('history-row')).first().waitFor();
+  await trackingPanel.locator(tid('history-year')).fill('2019');
+  await trackingPanel.locator(tid('add-history-year')).click();
+  await trackingPanel.locator(tid('tracking-error')).waitFor();
+  const parIndex = cardByLabel(page, 'PAR Index');
+  await parIndex.locator(tid('show-tracking')).click();
+  await parIndex.locator(tid('index-rank')).waitFor();
+  await scan('target tracking panel');
   const card = cardByLabel(page, 'Tỷ lệ giải quyết hồ sơ đúng hạn của từng lĩnh vực');
   await openEditor(card);
   await scan('target editor');

@@ -31,6 +31,7 @@ pub mod summary;
 pub mod tab_banner;
 pub mod target_card;
 pub mod target_editor;
+pub mod target_tracking;
 pub mod task_form;
 pub mod task_list;
 pub mod undo_redo;

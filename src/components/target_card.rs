@@ -13,6 +13,7 @@ use cchc_domain::pacing::{pace, Pacing};
 use cchc_domain::plan::PlanId;
 use cchc_domain::progress::{EntryId, ProgressEntry, Reading};
 use cchc_domain::target::{Condition, Goal, Target, TargetId};
+use cchc_domain::tracking_form::is_trackable;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -23,6 +24,7 @@ use crate::components::plan_page::JustAdded;
 use crate::components::progress_form::ProgressForm;
 use crate::components::status::{status_badge, status_key};
 use crate::components::target_editor::TargetEditor;
+use crate::components::target_tracking::TargetTracking;
 use crate::state::{Book, Lang, Today};
 
 /// A draft entry being typed, shown as a preview on the gauge.
@@ -344,6 +346,8 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
     let editing = RwSignal::new(just_added.0.get_untracked().as_ref() == Some(&target_id));
     let recording = RwSignal::new(false);
     let show_history = RwSignal::new(false);
+    let show_tracking = RwSignal::new(false);
+    let trackable = Memo::new(move |_| target.with(|t| t.as_ref().is_some_and(is_trackable)));
     let entry_count = Memo::new(move |_| target.get().map(|t| t.entries.len()).unwrap_or(0));
 
     view! {
@@ -369,6 +373,14 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                     on:click=move |_| show_history.update(|h| *h = !*h)>
                     {move || history_count(entry_count.get(), lang.get())}
                 </button>
+                // Previous years, index rank, per-report targets, pace kind.
+                {move || trackable.get().then(|| view! {
+                    <button type="button" class="btn btn-small btn-quiet" data-testid="show-tracking"
+                        aria-expanded=move || show_tracking.get().to_string()
+                        on:click=move |_| show_tracking.update(|s| *s = !*s)>
+                        {lang.t(Text::TrackingShow)}
+                    </button>
+                })}
                 {move || invalid_note().map(|n| view! {
                     <span class="field-error">{note_text(n, lang.get())}</span>
                 })}
@@ -382,6 +394,9 @@ pub fn TargetCard(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
             })}
             {move || show_history.get().then(|| view! {
                 <History plan_id=pid.get_value() target_id=tid.get_value() />
+            })}
+            {move || (show_tracking.get() && trackable.get()).then(|| view! {
+                <TargetTracking plan_id=pid.get_value() target_id=tid.get_value() />
             })}
         </article>
     }

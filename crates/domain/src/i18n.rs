@@ -10,6 +10,7 @@ use crate::deadline::DeadlineState;
 use crate::draft::DraftProblem;
 use crate::editing::{RuleKind, TargetShape};
 use crate::evaluation::{Note, Status};
+use crate::index_standing::{IndexBand, IndexStanding};
 use crate::locale::Locale;
 use crate::number::NumberError;
 use crate::pacing::{Pace, PaceKind, PaceSummary, Pacing};
@@ -18,6 +19,7 @@ use crate::scorecard::Scorecard;
 use crate::snapshot::Snapshot;
 use crate::target::{AboveRange, Period, ValueUnit};
 use crate::task::{TaskDraft, TaskDraftErrors, TaskStage, TaskState, TaskTally};
+use crate::tracking_form::{StandingField, TrackingProblem};
 use crate::unit::UnitLevel;
 use crate::working_time::{ProcedureDraftErrors, TimeProblem};
 
@@ -114,6 +116,36 @@ texts! {
     SnapshotStatusCol => "Kết quả khi chốt", "Result then";
     SnapshotPaceCol => "Tiến độ khi chốt", "Pace then";
     SnapshotTargetGone => "(chỉ tiêu đã xóa khỏi kế hoạch)", "(target since removed from the plan)";
+    // The target tracking panel: previous years, index ranks, per-period targets, pace kind.
+    TrackingShow => "Theo dõi qua các năm", "Over the years";
+    TrackingTitle => "Theo dõi chỉ tiêu qua các năm và các kỳ", "Following the target over the years and reports";
+    PreviousYearsTitle => "Kết quả các năm trước", "Previous years' results";
+    PreviousYearsNone => "Chưa nhập kết quả năm trước nào.", "No previous year entered yet.";
+    PreviousYearsHint => "Nhập kết quả đã công bố của các năm trước năm kế hoạch (VD: 2018 và 51,38).",
+        "Enter the published results of the years before the plan year (e.g. 2018 and 51,38).";
+    HistoryYearLabel => "Năm", "Year";
+    HistoryValueLabel => "Kết quả", "Result";
+    AddHistoryYear => "Thêm năm", "Add year";
+    RemoveHistoryYear => "Bỏ năm này", "Remove this year";
+    ChartTitle => "Diễn biến qua các năm", "Over the years";
+    ChartThisYear => "năm nay, đến nay", "this year so far";
+    IndexTitle => "Xếp loại và xếp hạng chỉ số", "Index band and rank";
+    IndexBandNone => "Chưa có giá trị để xếp loại.", "No value to band yet.";
+    StandingPosition => "Xếp thứ", "Ranked";
+    StandingOf => "Trên tổng số", "Out of";
+    StandingPrevious => "Năm trước xếp thứ", "Last year's rank";
+    StandingHint => "Nhập theo kết quả được công bố (VD: 12 trên 63). Xoá cả ba ô rồi lưu để bỏ xếp hạng.",
+        "Enter the published result (e.g. 12 out of 63). Empty all three and save to remove the rank.";
+    SaveStanding => "Lưu xếp hạng", "Save the rank";
+    StandingNone => "Chưa nhập xếp hạng.", "No rank entered yet.";
+    PeriodTargetsTitle => "Chỉ tiêu từng kỳ báo cáo", "Per-report targets";
+    PeriodTargetsHint => "Mức phải đạt tại ngày chốt số liệu của mỗi kỳ (quý I và 6 tháng tính từ đầu năm báo cáo, quý III tính riêng trong quý). Để trống để dự kiến tăng đều. Chỉ tiêu cả năm là ngưỡng của chỉ tiêu.",
+        "What must be reached by each report's cut-off (first quarter and six months from the start of the report year, the third quarter within the quarter). Leave empty for an even rise. The year's target is the target's threshold.";
+    PaceKindLabel => "Cách theo dõi tiến độ", "How the pace is followed";
+    PaceKindAuto => "Tự động theo loại chỉ tiêu", "Automatic, by the target's kind";
+    PaceKindCumulative => "Cộng dồn từ đầu năm báo cáo", "Cumulative from the start of the report year";
+    PaceKindRate => "Tỷ lệ, so với ngưỡng tại thời điểm báo cáo", "Rate, against the threshold as it stands";
+    PaceKindNone => "Không theo dõi tiến độ", "Not paced";
     UnitName => "Tên đơn vị", "Unit name";
     UnitNamePlaceholder => "VD: UBND phường Bình Tân", "e.g. People's Committee of Bình Tân ward";
     UnitLevelLabel => "Cấp đơn vị", "Unit level";
@@ -1070,6 +1102,135 @@ pub fn copied_to_next_year(from: i32, to: i32, targets: usize, l: Locale) -> Str
     )
 }
 
+/// Why a typed text of the tracking panel was refused.
+pub fn tracking_problem(p: &TrackingProblem, l: Locale) -> String {
+    match p {
+        TrackingProblem::YearMissing => l.pick("Hãy nhập năm.", "Enter the year.").into(),
+        TrackingProblem::YearNotAYear => l
+            .pick(
+                "Năm phải là số có 4 chữ số, từ 1990.",
+                "The year must be a 4-digit number, from 1990.",
+            )
+            .into(),
+        TrackingProblem::YearNotBefore { year, plan_year } => l.pick(
+            format!(
+                "Năm {year} không trước năm kế hoạch {plan_year}: chỉ nhập kết quả các năm trước."
+            ),
+            format!("{year} is not before the plan year {plan_year}: enter only previous years."),
+        ),
+        TrackingProblem::YearTwice(year) => l.pick(
+            format!("Năm {year} đã có kết quả; bỏ dòng cũ trước nếu muốn nhập lại."),
+            format!("{year} already has a result; remove its row first to enter it again."),
+        ),
+        TrackingProblem::Value(e) => {
+            format!("{}: {}", Text::HistoryValueLabel.get(l), number_error(e, l))
+        }
+        TrackingProblem::Negative => l
+            .pick("Giá trị không được âm.", "The value cannot be negative.")
+            .into(),
+        TrackingProblem::StandingNumber(field, e) => {
+            let name = match field {
+                StandingField::Position => Text::StandingPosition,
+                StandingField::Of => Text::StandingOf,
+                StandingField::Previous => Text::StandingPrevious,
+            };
+            let why = match e {
+                NumberError::Empty => l.pick("hãy nhập một số.", "enter a number."),
+                NumberError::Negative | NumberError::NotWhole => l.pick(
+                    "thứ hạng là số nguyên dương.",
+                    "a rank is a whole positive number.",
+                ),
+                other => number_error(other, l),
+            };
+            format!("{}: {why}", name.get(l))
+        }
+        TrackingProblem::StandingZero => l
+            .pick(
+                "Thứ hạng và tổng số đơn vị bắt đầu từ 1.",
+                "Ranks and the number of units start at 1.",
+            )
+            .into(),
+        TrackingProblem::StandingBeyond => l
+            .pick(
+                "Thứ hạng không được lớn hơn tổng số đơn vị được xếp hạng.",
+                "A rank cannot be beyond the number of units ranked.",
+            )
+            .into(),
+    }
+}
+
+/// `Xếp loại A (≥ 90%)`: an index value's band, in words.
+pub fn index_band_words(band: IndexBand, l: Locale) -> &'static str {
+    match band {
+        IndexBand::A => l.pick("Xếp loại A (≥ 90%)", "Band A (≥ 90%)"),
+        IndexBand::B => l.pick("Xếp loại B (80% – dưới 90%)", "Band B (80% to under 90%)"),
+        IndexBand::C => l.pick("Xếp loại C (70% – dưới 80%)", "Band C (70% to under 80%)"),
+        IndexBand::BelowC => l.pick("Dưới loại C (dưới 70%)", "Below band C (under 70%)"),
+    }
+}
+
+/// `Xếp loại A (≥ 90%) · kết quả năm 2025: 90,02 điểm`.
+pub fn index_band_line(band: IndexBand, year: i32, value: &str, l: Locale) -> String {
+    l.pick(
+        format!(
+            "{} · kết quả năm {year}: {value}",
+            index_band_words(band, l)
+        ),
+        format!("{} · {year} result: {value}", index_band_words(band, l)),
+    )
+}
+
+/// `Xếp hạng 12/63, tăng 1 bậc`.
+pub fn index_rank_words(s: &IndexStanding, l: Locale) -> String {
+    let base = l.pick(
+        format!("Xếp hạng {}/{}", s.position, s.of),
+        format!("Ranked {} of {}", s.position, s.of),
+    );
+    match s.places_gained() {
+        None => base,
+        Some(0) => l.pick(
+            format!("{base}, giữ nguyên thứ hạng"),
+            format!("{base}, same rank as last year"),
+        ),
+        Some(n) if n > 0 => l.pick(
+            format!("{base}, tăng {n} bậc"),
+            format!("{base}, up {n} place{}", if n == 1 { "" } else { "s" }),
+        ),
+        Some(n) => {
+            let n = -n;
+            l.pick(
+                format!("{base}, giảm {n} bậc"),
+                format!("{base}, down {n} place{}", if n == 1 { "" } else { "s" }),
+            )
+        }
+    }
+}
+
+/// The pace kind choice: `None` is automatic.
+pub fn pace_kind_name(k: Option<PaceKind>, l: Locale) -> &'static str {
+    match k {
+        None => Text::PaceKindAuto.get(l),
+        Some(PaceKind::Cumulative) => Text::PaceKindCumulative.get(l),
+        Some(PaceKind::Rate) => Text::PaceKindRate.get(l),
+        Some(PaceKind::NotPaced) => Text::PaceKindNone.get(l),
+    }
+}
+
+/// The chart's text alternative: `Kết quả qua các năm: 2016: 4,28%; …; 2019 (năm nay, đến nay): 53,58%`.
+pub fn history_chart_label(points: &[(i32, String, bool)], l: Locale) -> String {
+    let items: Vec<String> = points
+        .iter()
+        .map(|(year, value, now)| {
+            if *now {
+                format!("{year} ({}): {value}", Text::ChartThisYear.get(l))
+            } else {
+                format!("{year}: {value}")
+            }
+        })
+        .collect();
+    format!("{}: {}", Text::ChartTitle.get(l), items.join("; "))
+}
+
 pub fn history_count(n: usize, l: Locale) -> String {
     l.pick(format!("Lịch sử ({n})"), format!("History ({n})"))
 }
@@ -1189,6 +1350,68 @@ mod tests {
             date_error(&e, "30/02/2019", Locale::Vi),
             "Ngày 30/02/2019 không có thật: tháng 02/2019 chỉ có 28 ngày."
         );
+    }
+
+    #[test]
+    fn tracking_words() {
+        let s = IndexStanding {
+            position: 12,
+            of: 63,
+            previous_position: Some(13),
+        };
+        assert_eq!(
+            index_rank_words(&s, Locale::Vi),
+            "Xếp hạng 12/63, tăng 1 bậc"
+        );
+        assert_eq!(
+            index_rank_words(&s, Locale::En),
+            "Ranked 12 of 63, up 1 place"
+        );
+        let lost = IndexStanding {
+            previous_position: Some(10),
+            ..s
+        };
+        assert_eq!(
+            index_rank_words(&lost, Locale::Vi),
+            "Xếp hạng 12/63, giảm 2 bậc"
+        );
+        assert_eq!(
+            index_band_words(IndexBand::A, Locale::Vi),
+            "Xếp loại A (≥ 90%)"
+        );
+        assert_eq!(
+            tracking_problem(
+                &TrackingProblem::YearNotBefore {
+                    year: 2026,
+                    plan_year: 2026
+                },
+                Locale::Vi
+            ),
+            "Năm 2026 không trước năm kế hoạch 2026: chỉ nhập kết quả các năm trước."
+        );
+        assert_eq!(
+            history_chart_label(
+                &[(2016, "4,28%".into(), false), (2019, "53,58%".into(), true)],
+                Locale::Vi
+            ),
+            "Diễn biến qua các năm: 2016: 4,28%; 2019 (năm nay, đến nay): 53,58%"
+        );
+        for p in [
+            TrackingProblem::YearMissing,
+            TrackingProblem::YearNotAYear,
+            TrackingProblem::YearTwice(2017),
+            TrackingProblem::Value(NumberError::NotANumber),
+            TrackingProblem::Negative,
+            TrackingProblem::StandingNumber(StandingField::Of, NumberError::Empty),
+            TrackingProblem::StandingZero,
+            TrackingProblem::StandingBeyond,
+        ] {
+            assert!(!tracking_problem(&p, Locale::Vi).is_empty());
+            assert_ne!(
+                tracking_problem(&p, Locale::Vi),
+                tracking_problem(&p, Locale::En)
+            );
+        }
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub mod task;
 pub mod template;
 pub mod template_library;
 pub mod tracking;
+pub mod tracking_form;
 pub mod undo;
 pub mod unit;
 pub mod validate;
