@@ -202,3 +202,18 @@ test('an index shows its band and published rank; per-report targets move the pa
   expect(indexTarget.standing).toMatchObject({ position: 12, of: 63 });
   expect(indexTarget.previousYears).toEqual([{ year: 2025, value: '68.2' }]);
 });
+
+test('last year\'s result entered in the panel is the reference of "higher than last year"', async ({ page }) => {
+  await openApp(page);
+  await loadExample(page);
+  const par = cardByLabel(page, 'PAR Index');
+  await expect(par.locator(tid('status')).first()).toHaveAttribute('data-status', 'waiting');
+  const panel = await openTracking(par);
+  // An earlier year is history only: still waiting for 2018's figure.
+  await addYear(panel, '2017', '78,12');
+  await expect(panel.locator(`${tid('history-row')}[data-year="2017"]`)).toBeVisible();
+  await expect(par.locator(tid('status')).first()).toHaveAttribute('data-status', 'waiting');
+  await addYear(panel, '2018', '81,5');
+  await expect(par.locator(tid('target-rule'))).toContainText('81,5');
+  await expect(par.locator(tid('status')).first()).not.toHaveAttribute('data-status', 'waiting');
+});

@@ -14,8 +14,8 @@ use cchc_domain::reporting_period::ReportingPeriod;
 use cchc_domain::target::{Goal, Target, TargetId};
 use cchc_domain::target_history::set_year;
 use cchc_domain::tracking_form::{
-    history_row, is_index_target, period_target_from_text, standing_from_texts, this_year_value,
-    TrackingProblem,
+    history_row, is_index_target, keep_previous_year, period_target_from_text, standing_from_texts,
+    this_year_value, TrackingProblem,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -123,7 +123,7 @@ pub fn TargetTracking(plan_id: PlanId, target_id: TargetId) -> impl IntoView {
                 };
                 let row = history_row(&text("year"), &text("value"), &history, plan_year);
                 if let Ok(row) = row {
-                    edit(&mut |t| set_year(&mut t.tracking.history, row.year, Some(row.value)));
+                    edit(&mut |t| keep_previous_year(t, plan_year, row));
                     form.reset();
                     if let Some(year) = input(&form, "year") {
                         let _ = year.focus();

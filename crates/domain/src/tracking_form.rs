@@ -54,6 +54,25 @@ fn non_negative(text: &str) -> Result<Decimal, TrackingProblem> {
     Ok(d)
 }
 
+/// Keeps a previous year's value on the target. The value of the year just before the plan's
+/// is also the reference of a "higher than last year" rule that has none yet, so the target
+/// stops waiting for the published figure once the officer has entered it; a reference the
+/// plan already gives is left as it is.
+pub fn keep_previous_year(target: &mut Target, plan_year: i32, row: YearValue) {
+    crate::target_history::set_year(&mut target.tracking.history, row.year, Some(row.value));
+    if row.year != plan_year.saturating_sub(1) {
+        return;
+    }
+    if let Goal::Single { condition, .. } = &mut target.goal {
+        if let Comparator::HigherThanPrevious {
+            previous: previous @ None,
+        } = &mut condition.comparator
+        {
+            *previous = Some(row.value);
+        }
+    }
+}
+
 /// A previous year's row from its typed year and value, for a target whose history is
 /// `history` in a plan of `plan_year`.
 pub fn history_row(
@@ -307,6 +326,62 @@ pub fn chart_points(
 
 #[cfg(test)]
 mod tests {
+    use super::keep_previous_year;
+
+    #[test]
+    fn last_year_s_value_becomes_the_reference_of_higher_than_last_year() {
+        use crate::target::{Comparator, Goal};
+        use crate::target_history::YearValue;
+        let mut t = crate::example::example_plan_with_counter()
+            .targets
+            .into_iter()
+            .find(|t| {
+                matches!(&t.goal, Goal::Single { condition, .. }
+                    if matches!(condition.comparator, Comparator::HigherThanPrevious { previous: None }))
+            })
+            .expect("the example has a PAR Index target waiting for last year");
+        let previous = |t: &crate::target::Target| match &t.goal {
+            Goal::Single { condition, .. } => match condition.comparator {
+                Comparator::HigherThanPrevious { previous } => previous,
+                _ => None,
+            },
+            _ => None,
+        };
+        let v = |s: &str| crate::number::Decimal::parse_plain(s).unwrap();
+        // An earlier year is history only.
+        keep_previous_year(
+            &mut t,
+            2019,
+            YearValue {
+                year: 2017,
+                value: v("78.12"),
+            },
+        );
+        assert_eq!(previous(&t), None);
+        // The year before the plan's is the reference too.
+        keep_previous_year(
+            &mut t,
+            2019,
+            YearValue {
+                year: 2018,
+                value: v("81.5"),
+            },
+        );
+        assert_eq!(previous(&t), Some(v("81.5")));
+        assert_eq!(t.tracking.history.len(), 2);
+        // A reference already given is not replaced.
+        t.tracking.history.clear();
+        keep_previous_year(
+            &mut t,
+            2019,
+            YearValue {
+                year: 2018,
+                value: v("70"),
+            },
+        );
+        assert_eq!(previous(&t), Some(v("81.5")));
+    }
+
     use super::*;
     use crate::area::ReformArea;
     use crate::target::TargetId;
