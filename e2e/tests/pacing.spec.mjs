@@ -113,3 +113,27 @@ test('a count at 40% of the year on 30 June is at risk, at 55% on track; a six-m
   await page.locator(tid('snapshot-delete')).click();
   await expect(page.locator(tid('snapshot'))).toHaveCount(0);
 });
+
+test('in English: the reports, the pace, a snapshot and the tracking panel', async ({ page }) => {
+  await page.clock.setFixedTime(JUNE_30);
+  await openApp(page);
+  await createPlan(page, { year: '2026', date: '15/01/2026' });
+  const card = await countTarget(page);
+  const id = await card.getAttribute('data-target-id');
+  await recordEntry(card, { value: '400' }, { date: '30/06/2026' });
+  await page.locator(tid('lang-en')).click();
+
+  const reporting = page.locator(tid('reporting'));
+  await expect(reporting.locator('h2')).toHaveText('Reporting periods and pace');
+  await expect(reporting.locator(tid('reporting-now'))).toHaveText(
+    'Today falls in the third quarter report (figures cut off on 14/09/2026).',
+  );
+  const pace = cardById(page, id).locator(tid('pace'));
+  await expect(pace).toContainText('At risk');
+  await expect(pace).toContainText('as of 30/06/2026: 400 hồ sơ, expected');
+  await reporting.locator(tid('snapshot-period')).selectOption('six_months');
+  await reporting.locator(tid('take-snapshot')).click();
+  await expect(reporting.locator(tid('snapshot'))).toContainText('Six-month review · frozen on 30/06/2026');
+  await cardById(page, id).locator(tid('show-tracking')).click();
+  await expect(cardById(page, id).locator(tid('tracking-panel'))).toContainText("Previous years' results");
+});
