@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -93,6 +94,14 @@ def is_dev_server(dist: Path) -> bool:
     return bool(AUTORELOAD_RE.search((dist / "index.html").read_text(encoding="utf-8")))
 
 
+def write_atomically(path: Path, text: str) -> None:
+    """Writes `path` whole or not at all: a browser that fetches sw.js while a build is being
+    written over a served folder gets the old file or the new one, never half of one."""
+    part = path.with_name(f".{path.name}.part")
+    part.write_text(text, encoding="utf-8")
+    os.replace(part, path)
+
+
 def write_service_worker(dist: Path, dev: bool | None = None) -> str:
     """Writes dist/sw.js; returns a one-line summary. `dev` None: read it from index.html."""
     if not (dist / "index.html").is_file():
@@ -101,7 +110,7 @@ def write_service_worker(dist: Path, dev: bool | None = None) -> str:
         dev = is_dev_server(dist)
     out = dist / WORKER
     if dev:
-        out.write_text(DEV_WORKER, encoding="utf-8")
+        write_atomically(out, DEV_WORKER)
         return f"{out}: trunk serve, a worker that clears this app's caches and unregisters itself"
     template = TEMPLATE.read_bytes()
     source = template.decode("utf-8")
@@ -122,7 +131,7 @@ def write_service_worker(dist: Path, dev: bool | None = None) -> str:
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line and not line.startswith("//")]
     text = "// Written by scripts/sw_hook.py from js/sw.js (docs/offline.md).\n" + "\n".join(lines) + "\n"
-    out.write_text(text, encoding="utf-8")
+    write_atomically(out, text)
     return f"{out}: precache of {len(files)} files, version {build['version']}"
 
 

@@ -13,6 +13,13 @@ import {
   openControlled,
 } from './sw-helpers.mjs';
 
+// Retries: now and then (about one try in fifteen in repeated runs here; never when run alone) a
+// deploy over the served folder is not picked up by Chromium's update checks within the test's
+// wait, even when the test asks again. The cause is not pinned down (not a half-written sw.js:
+// files are replaced whole); a failed try is run again in a fresh browser context, and a test
+// that fails three times fails the run.
+test.describe.configure({ retries: 2 });
+
 const LABEL = 'Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 90%';
 
 test('every file of the build is precached, in one cache named for this build', async ({ page, baseURL }) => {
@@ -91,10 +98,14 @@ test('under trunk serve no worker is registered, and one a release build left at
     expect(runSwHook(app)).toContain('trunk serve');
     // The old worker still answers this load from its cache, and the browser finds the new
     // sw.js, which clears the caches and unregisters itself.
+    // (The browser looks for it at this load; if a check it started earlier is still running,
+    // that one answers with the old sw.js, so the test asks again as a later load would.)
     await page.reload();
-    await expect.poll(() => page.evaluate(async () =>
-      [(await navigator.serviceWorker.getRegistrations()).length, (await caches.keys()).length]),
-    { timeout: 15_000 }).toEqual([0, 0]);
+    await expect.poll(() => page.evaluate(async () => {
+      const regs = await navigator.serviceWorker.getRegistrations();
+      for (const r of regs) if (!r.installing && !r.waiting) await r.update().catch(() => {});
+      return [(await navigator.serviceWorker.getRegistrations()).length, (await caches.keys()).length];
+    }), { timeout: 15_000, intervals: [500, 1000] }).toEqual([0, 0]);
     // From then on, the dev server's page, with no worker. The worker that unregistered itself
     // may still answer the very next load (Chromium lets it finish with the page it controls),
     // and Python's server sends no Cache-Control, so the browser may reuse its copy once: the

