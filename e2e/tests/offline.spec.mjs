@@ -13,13 +13,6 @@ import {
   openControlled,
 } from './sw-helpers.mjs';
 
-// Retries: now and then (about one try in fifteen in repeated runs here; never when run alone) a
-// deploy over the served folder is not picked up by Chromium's update checks within the test's
-// wait, even when the test asks again. The cause is not pinned down (not a half-written sw.js:
-// files are replaced whole); a failed try is run again in a fresh browser context, and a test
-// that fails three times fails the run.
-test.describe.configure({ retries: 2 });
-
 const LABEL = 'Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 90%';
 
 test('every file of the build is precached, in one cache named for this build', async ({ page, baseURL }) => {

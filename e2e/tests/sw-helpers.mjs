@@ -35,11 +35,21 @@ export function runSwHook(dir) {
   return execFileSync('python3', [path.join(ROOT, 'scripts', 'sw_hook.py'), dir], { encoding: 'utf8' });
 }
 
-/** A copy of dist/ in a new temporary folder, at `<root>/<sub>`; returns both paths. */
+/**
+ * A copy of dist/ in a new temporary folder, at `<root>/<sub>`; returns both paths. Its files
+ * are dated a minute back, as a build deployed earlier would be: Python's server compares
+ * `If-Modified-Since` to the second, so a file a test rewrites within the second the browser
+ * first fetched it would otherwise be answered "304 not modified", and the browser would keep
+ * the old copy for good.
+ */
 export function copyDist(sub = 'cchc/') {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-sw-'));
   const app = path.join(root, sub);
   fs.cpSync(DIST, app, { recursive: true });
+  const earlier = new Date(Date.now() - 60_000);
+  for (const f of fs.readdirSync(app, { recursive: true })) {
+    fs.utimesSync(path.join(app, f), earlier, earlier);
+  }
   return { root, app };
 }
 

@@ -11,13 +11,6 @@ import {
   buildOf, runSwHook, copyDist, serve, openControlled, cachesOf,
 } from './sw-helpers.mjs';
 
-// Retries: now and then (about one try in fifteen in repeated runs here; never when run alone) a
-// deploy over the served folder is not picked up by Chromium's update checks within the test's
-// wait, even when the test asks again. The cause is not pinned down (not a half-written sw.js:
-// files are replaced whole); a failed try is run again in a fresh browser context, and a test
-// that fails three times fails the run.
-test.describe.configure({ retries: 2 });
-
 const SHOTS = path.join(ARTIFACTS, 'screenshots');
 
 /** A copy of the build served under /cchc/ on a server of the test's own, open and controlled. */
@@ -49,10 +42,9 @@ function deploySecondBuild(app) {
 }
 
 /**
- * What the browser does at the next load or after an hour: look for a new sw.js, until it is
- * found. An update check the browser started by itself before the deploy (after the page's
- * load) may still be running: a second check asked meanwhile is answered by that one, which
- * saw the old sw.js, so the test asks again, as the app's hourly check would.
+ * What the browser does at the next load or after an hour: look for a new sw.js, asking again
+ * until it is found (a check the browser began by itself just before the deploy may answer
+ * the first ask with the old file).
  */
 async function lookForUpdate(page) {
   await expect.poll(() => page.evaluate(async () => {
