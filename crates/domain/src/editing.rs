@@ -203,15 +203,8 @@ pub fn rule_kind(c: &Comparator) -> RuleKind {
 /// The main threshold of a rule (the one carried over when the rule changes).
 fn main_threshold(c: &Comparator) -> Option<Decimal> {
     match c {
-        Comparator::Above { threshold }
-        | Comparator::AtLeast { threshold }
-        | Comparator::AtMost { threshold }
-        | Comparator::Below { threshold } => Some(*threshold),
-        Comparator::Range { min, .. } => Some(*min),
-        Comparator::ReduceTo { high, .. } => Some(*high),
-        Comparator::PerPeriod { min, .. } => Some(*min),
         Comparator::AllItems => None,
-        Comparator::HigherThanPrevious { previous } => *previous,
+        c => c.reference(),
     }
 }
 

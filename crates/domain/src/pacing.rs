@@ -18,7 +18,7 @@ use crate::evaluation::{evaluate, evaluate_condition, ConditionResult, Status};
 use crate::number::{Decimal, Rational};
 use crate::progress::{Figure, Reading};
 use crate::reporting_period::{Cutoffs, ReportingPeriod};
-use crate::target::{Comparator, Condition, Goal, Measure, Period, Target, ValueUnit};
+use crate::target::{Comparator, Condition, Goal, Measure, Target, ValueUnit};
 
 /// How a target is paced through the year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -185,15 +185,10 @@ fn year_end_value(condition: &Condition) -> Option<Rational> {
             Some(threshold.to_rational())
         }
         Comparator::Range { min, .. } => Some(min.to_rational()),
-        Comparator::PerPeriod { min, period } => {
-            let per_year = match period {
-                Period::Year => 1,
-                Period::HalfYear => 2,
-                Period::Quarter => 4,
-                Period::Month => 12,
-            };
-            Some(min.to_rational().times(Rational::from_int(per_year)))
-        }
+        Comparator::PerPeriod { min, period } => Some(
+            min.to_rational()
+                .times(Rational::from_int(period.per_year())),
+        ),
         _ => None,
     }
 }
@@ -270,19 +265,10 @@ fn slack(condition: &Condition) -> Rational {
     if percent_like {
         return Rational::from_int(5);
     }
-    let threshold = match &condition.comparator {
-        Comparator::Above { threshold }
-        | Comparator::AtLeast { threshold }
-        | Comparator::AtMost { threshold }
-        | Comparator::Below { threshold } => threshold.to_rational(),
-        Comparator::Range { min, .. } => min.to_rational(),
-        Comparator::ReduceTo { high, .. } => high.to_rational(),
-        Comparator::PerPeriod { min, .. } => min.to_rational(),
-        Comparator::AllItems => Rational::from_int(100),
-        Comparator::HigherThanPrevious { previous } => previous
-            .map(Decimal::to_rational)
-            .unwrap_or(Rational::from_int(0)),
-    };
+    let threshold = condition
+        .comparator
+        .reference()
+        .map_or(Rational::from_int(0), Decimal::to_rational);
     threshold.abs().times(Rational::new(1, 10))
 }
 
@@ -400,7 +386,7 @@ pub fn pace(target: &Target, year: i32, cutoffs: &Cutoffs) -> Pacing {
             out.actual = headline.measured.map(|m| m.value);
             out.expected = match period_target {
                 Some(t) => Some(t.to_rational()),
-                None => threshold_of(&condition.comparator),
+                None => condition.comparator.reference().map(Decimal::to_rational),
             };
             out.pace = match (period_target, headline.measured) {
                 (Some(t), Some(m)) if headline.status != Status::Invalid => {
@@ -437,20 +423,6 @@ pub fn pace(target: &Target, year: i32, cutoffs: &Cutoffs) -> Pacing {
             out
         }
         _ => out,
-    }
-}
-
-fn threshold_of(c: &Comparator) -> Option<Rational> {
-    match c {
-        Comparator::Above { threshold }
-        | Comparator::AtLeast { threshold }
-        | Comparator::AtMost { threshold }
-        | Comparator::Below { threshold } => Some(threshold.to_rational()),
-        Comparator::Range { min, .. } => Some(min.to_rational()),
-        Comparator::ReduceTo { high, .. } => Some(high.to_rational()),
-        Comparator::PerPeriod { min, .. } => Some(min.to_rational()),
-        Comparator::AllItems => Some(Rational::from_int(100)),
-        Comparator::HigherThanPrevious { previous } => previous.map(Decimal::to_rational),
     }
 }
 

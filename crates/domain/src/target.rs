@@ -148,6 +148,15 @@ impl Period {
         Period::Quarter,
         Period::Month,
     ];
+    /// How many of this period a year holds.
+    pub fn per_year(self) -> i128 {
+        match self {
+            Period::Year => 1,
+            Period::HalfYear => 2,
+            Period::Quarter => 4,
+            Period::Month => 12,
+        }
+    }
     pub fn as_str(self) -> &'static str {
         match self {
             Period::Year => "year",
@@ -211,6 +220,22 @@ pub enum Comparator {
 }
 
 impl Comparator {
+    /// The figure the rule is measured against: its threshold, the lower end of a range or of
+    /// a count per period, the upper end of "reduce to", 100 for "all items", and last year's
+    /// figure once it is known.
+    pub fn reference(&self) -> Option<Decimal> {
+        match self {
+            Comparator::Above { threshold }
+            | Comparator::AtLeast { threshold }
+            | Comparator::AtMost { threshold }
+            | Comparator::Below { threshold } => Some(*threshold),
+            Comparator::Range { min, .. } | Comparator::PerPeriod { min, .. } => Some(*min),
+            Comparator::ReduceTo { high, .. } => Some(*high),
+            Comparator::AllItems => Some(Decimal::HUNDRED),
+            Comparator::HigherThanPrevious { previous } => *previous,
+        }
+    }
+
     /// Stable machine name of the rule, as in files.
     pub fn rule_name(&self) -> &'static str {
         match self {

@@ -8,7 +8,7 @@
 use crate::evaluation::evaluate;
 use crate::index_standing::{IndexBand, IndexStanding, StandingProblem};
 use crate::number::{parse_vi_count, parse_vi_number, Decimal, NumberError, Rational};
-use crate::target::{Comparator, Condition, Goal, Measure, Period, Target, ValueUnit};
+use crate::target::{Comparator, Condition, Goal, Measure, Target, ValueUnit};
 use crate::target_history::YearValue;
 use chrono::NaiveDate;
 
@@ -221,23 +221,11 @@ pub fn year_target(target: &Target) -> Option<Decimal> {
         return None;
     };
     match &condition.comparator {
-        Comparator::Above { threshold }
-        | Comparator::AtLeast { threshold }
-        | Comparator::AtMost { threshold }
-        | Comparator::Below { threshold } => Some(*threshold),
-        Comparator::Range { min, .. } => Some(*min),
-        Comparator::ReduceTo { high, .. } => Some(*high),
-        Comparator::AllItems => Some(Decimal::HUNDRED),
-        Comparator::HigherThanPrevious { previous } => *previous,
-        Comparator::PerPeriod { min, period } => {
-            let times = match period {
-                Period::Year => 1,
-                Period::HalfYear => 2,
-                Period::Quarter => 4,
-                Period::Month => 12,
-            };
-            Decimal::new(min.units() * times, min.scale()).ok()
-        }
+        Comparator::PerPeriod { min, period } => min
+            .units()
+            .checked_mul(period.per_year())
+            .and_then(|units| Decimal::new(units, min.scale()).ok()),
+        c => c.reference(),
     }
 }
 
@@ -384,7 +372,7 @@ mod tests {
 
     use super::*;
     use crate::area::ReformArea;
-    use crate::target::TargetId;
+    use crate::target::{Period, TargetId};
     use crate::target_history::{check_history, series, set_year};
 
     fn dec(s: &str) -> Decimal {
